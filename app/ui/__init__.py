@@ -1,0 +1,1 @@
+"""The PySide6 wizard. The only package that imports Qt."""
