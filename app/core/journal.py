@@ -1,0 +1,505 @@
+"""The journal: the durable record of a migration run and of every file's state.
+
+SQLite in WAL mode with `synchronous=FULL`: WAL alone is crash-safe (a kill never
+corrupts it) but with NORMAL a power cut or a closed lid may lose the last commits; we
+want "the session URL is on disk before the first byte is sent" to be true, so every
+commit is durable. Each state change is one statement or one transaction, so a kill
+leaves every item in exactly one state.
+
+Upload session URLs carry a credential. They are stored here (the file is the user's,
+mode 0600, in their private data folder) but never logged: no method logs a URL, and
+`JournalItem.__repr__` hides it.
+
+A file that is not a journal (not SQLite, truncated, another schema) is set aside
+(renamed with a timestamp, never deleted or silently replaced) and `JournalCorrupt`
+says where it went and what to do.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from app import paths
+from app.core import journal_schema
+from app.core.errors import BadInputError
+from app.core.plan import Disposition, Plan
+
+log = logging.getLogger(__name__)
+
+JOURNAL_FILE_NAME = "journal.sqlite3"
+
+
+class ItemState(StrEnum):
+    PENDING = "pending"
+    UPLOADING = "uploading"
+    VERIFIED = "verified"
+    FAILED = "failed"
+    SKIPPED_EXISTING = "skipped_existing"  # OneDrive already held the same bytes
+    DISCARDED = "discarded"
+    CANNOT_MOVE = "cannot_move"
+
+
+DONE_STATES = frozenset(
+    {ItemState.VERIFIED, ItemState.SKIPPED_EXISTING, ItemState.DISCARDED, ItemState.CANNOT_MOVE}
+)
+TO_DO_STATES = frozenset({ItemState.PENDING, ItemState.UPLOADING})
+
+
+class JournalCorrupt(BadInputError):
+    """The journal file cannot be used; it has been moved aside."""
+
+    def __init__(self, path: Path, moved_to: Path | None, why: str) -> None:
+        where = f" It was kept as {moved_to}." if moved_to else ""
+        super().__init__(
+            "The migration journal could not be read",
+            f"{path} cannot be used: {why}.{where}",
+            "Start the migration again: files already in OneDrive are recognised and "
+            "not sent twice. Keep the old file if IT asks for it.",
+            detail=f"journal {path}: {why}; moved to {moved_to}",
+        )
+        self.path = path
+        self.moved_to = moved_to
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    id: int
+    account: str
+    source_root: str
+    destination: str
+    started: float
+    finished: float | None
+    policy_name: str
+    settings_digest: str
+    counts: dict[str, int] = field(default_factory=dict)  # ItemState value -> items
+    bytes_to_move: int = 0
+    bytes_done: int = 0  # verified + skipped_existing
+
+    @property
+    def to_do(self) -> int:
+        return sum(self.counts.get(state, 0) for state in TO_DO_STATES)
+
+
+@dataclass(frozen=True)
+class JournalItem:
+    run_id: int
+    index: int
+    rel_path: str
+    dest_path: str
+    size: int
+    created: float
+    modified: float
+    disposition: Disposition
+    guidance: str
+    overridden: bool
+    renamed: bool
+    reasons: tuple[tuple[str, str], ...]  # (rule id, title)
+    state: ItemState
+    session_url: str | None = field(default=None, repr=False)  # a credential: never shown
+    session_expiry: float | None = None
+    session_path: str | None = None
+    sent_offset: int = 0
+    item_id: str | None = None
+    remote_size: int | None = None
+    remote_hash: str | None = None
+    final_path: str | None = None
+    done_at: float | None = None
+    fail_code: str | None = None
+    fail_message: str | None = None
+    fail_action: str | None = None
+    notes: tuple[str, ...] = ()
+    attempts: int = 0
+
+
+_ITEM_COLUMNS = (
+    "run_id, idx, rel_path, dest_path, size, created, modified, disposition, guidance, "
+    "overridden, renamed, reasons, state, session_url, session_expiry, session_path, "
+    "sent_offset, item_id, remote_size, remote_hash, final_path, done_at, fail_code, "
+    "fail_message, fail_action, notes, attempts"
+)
+
+
+def _item(row: Any) -> JournalItem:
+    values: list[Any] = list(row)
+    reasons = tuple((str(a), str(b)) for a, b in json.loads(str(values[11])))
+    return JournalItem(
+        run_id=int(values[0]),
+        index=int(values[1]),
+        rel_path=str(values[2]),
+        dest_path=str(values[3]),
+        size=int(values[4]),
+        created=float(values[5]),
+        modified=float(values[6]),
+        disposition=Disposition(values[7]),
+        guidance=str(values[8]),
+        overridden=bool(values[9]),
+        renamed=bool(values[10]),
+        reasons=reasons,
+        state=ItemState(values[12]),
+        session_url=values[13],
+        session_expiry=values[14],
+        session_path=values[15],
+        sent_offset=int(values[16]),
+        item_id=values[17],
+        remote_size=values[18],
+        remote_hash=values[19],
+        final_path=values[20],
+        done_at=values[21],
+        fail_code=values[22],
+        fail_message=values[23],
+        fail_action=values[24],
+        notes=tuple(json.loads(str(values[25]))),
+        attempts=int(values[26]),
+    )
+
+
+def _initial_state(disposition: Disposition) -> ItemState:
+    if disposition is Disposition.DISCARD:
+        return ItemState.DISCARDED
+    if disposition is Disposition.CANNOT_MOVE:
+        return ItemState.CANNOT_MOVE
+    return ItemState.PENDING
+
+
+class Journal:
+    """One journal file. Thread-safe: the upload workers share it (one connection, a lock)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self._conn = self._open()
+
+    @classmethod
+    def open_default(cls) -> Journal:
+        return cls(default_path())
+
+    # -- opening, checking, setting aside ------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        why = self._header_problem()
+        if why is not None:
+            self._set_aside(why)
+        if not self.path.exists():
+            # Created 0600 before SQLite touches it; SQLite gives -wal/-shm the same mode.
+            os.close(os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600))
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            # Checked before anything is written: a file we set aside stays as we found it.
+            why = journal_schema.problem(conn)
+            if why is None:
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=FULL")
+                conn.execute("PRAGMA foreign_keys=ON")
+                if not self._has_tables(conn):
+                    journal_schema.create(conn)
+        except sqlite3.DatabaseError as error:
+            why = f"SQLite reports: {error}"
+        if why is not None:
+            if conn is not None:
+                conn.close()
+            self._set_aside(why)
+        assert conn is not None
+        return conn
+
+    def _header_problem(self) -> str | None:
+        try:
+            size = self.path.stat().st_size
+        except FileNotFoundError:
+            return None
+        if size == 0:
+            return None
+        with open(self.path, "rb") as handle:
+            header = handle.read(len(journal_schema.SQLITE_HEADER))
+        if header != journal_schema.SQLITE_HEADER:
+            return "it is not a journal file (not an SQLite database)"
+        return None
+
+    @staticmethod
+    def _has_tables(conn: sqlite3.Connection) -> bool:
+        row = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
+        return bool(row and row[0])
+
+    def _set_aside(self, why: str) -> None:
+        stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+        moved_to = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        suffix = 1
+        while moved_to.exists():
+            suffix += 1
+            moved_to = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{suffix}")
+        try:
+            os.replace(self.path, moved_to)
+            for extra in ("-wal", "-shm"):
+                side = self.path.with_name(self.path.name + extra)
+                if side.exists():
+                    os.replace(side, moved_to.with_name(moved_to.name + extra))
+        except OSError as error:
+            log.error("Could not set the journal aside: %s", error)
+            raise JournalCorrupt(self.path, None, why) from error
+        log.warning("Journal %s set aside as %s: %s", self.path, moved_to, why)
+        raise JournalCorrupt(self.path, moved_to, why)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def _execute(self, sql: str, params: Iterable[object] = ()) -> int:
+        with self._lock:
+            return self._conn.execute(sql, tuple(params)).rowcount
+
+    # -- runs ----------------------------------------------------------------------------
+
+    def start_run(self, plan: Plan, *, account: str, settings_digest: str) -> int:
+        """Record a new run and its whole plan, all or nothing."""
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO runs (account, source_root, destination, started, policy_name, "
+                "settings_digest) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    account,
+                    plan.source_root,
+                    plan.destination_folder,
+                    time.time(),
+                    plan.policy_name,
+                    settings_digest,
+                ),
+            )
+            run_id = int(cursor.lastrowid or 0)
+            conn.executemany(
+                "INSERT INTO items (run_id, idx, rel_path, dest_path, size, created, modified, "
+                "disposition, guidance, overridden, renamed, reasons, state) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    (
+                        run_id,
+                        item.index,
+                        item.rel_path,
+                        item.dest_path,
+                        item.size,
+                        item.created,
+                        item.modified,
+                        item.disposition.value,
+                        item.guidance.value,
+                        int(item.overridden),
+                        int(item.renamed),
+                        json.dumps([[r.rule_id, r.title] for r in item.reasons]),
+                        _initial_state(item.disposition).value,
+                    )
+                    for item in plan.items
+                ),
+            )
+        return run_id
+
+    def finish_run(self, run_id: int) -> None:
+        self._execute("UPDATE runs SET finished = ? WHERE id = ?", (time.time(), run_id))
+
+    def reopen_run(self, run_id: int, *, retry_failed: bool = True) -> int:
+        """Make a finished run resumable again ("Try again"); returns items set to pending."""
+        with self._transaction() as conn:
+            conn.execute("UPDATE runs SET finished = NULL WHERE id = ?", (run_id,))
+            if not retry_failed:
+                return 0
+            return conn.execute(
+                "UPDATE items SET state = 'pending', fail_code = NULL, fail_message = NULL, "
+                "fail_action = NULL WHERE run_id = ? AND state = 'failed'",
+                (run_id,),
+            ).rowcount
+
+    def unfinished_run(self) -> RunInfo | None:
+        """The latest run that did not finish (offered for resuming), if any."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT id FROM runs WHERE finished IS NULL ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+        return self.run_info(int(row[0])) if row else None
+
+    def latest_run(self) -> RunInfo | None:
+        with self._lock:
+            row = self._conn.execute("SELECT max(id) FROM runs").fetchone()
+        return self.run_info(int(row[0])) if row and row[0] is not None else None
+
+    def run_info(self, run_id: int) -> RunInfo:
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT id, account, source_root, destination, started, finished, policy_name, "
+                "settings_digest FROM runs WHERE id = ?",
+                (run_id,),
+            ).fetchone()
+            if row is None:
+                raise KeyError(run_id)
+            counts = {
+                str(state): int(n)
+                for state, n in self._conn.execute(
+                    "SELECT state, count(*) FROM items WHERE run_id = ? GROUP BY state", (run_id,)
+                )
+            }
+            to_move, done = self._conn.execute(
+                "SELECT coalesce(sum(size), 0), coalesce(sum(CASE WHEN state IN "
+                "('verified', 'skipped_existing') THEN size ELSE 0 END), 0) "
+                "FROM items WHERE run_id = ? AND disposition = 'move'",
+                (run_id,),
+            ).fetchone()
+        return RunInfo(
+            id=int(row[0]),
+            account=str(row[1]),
+            source_root=str(row[2]),
+            destination=str(row[3]),
+            started=float(row[4]),
+            finished=None if row[5] is None else float(row[5]),
+            policy_name=str(row[6]),
+            settings_digest=str(row[7]),
+            counts=counts,
+            bytes_to_move=int(to_move),
+            bytes_done=int(done),
+        )
+
+    # -- items ---------------------------------------------------------------------------
+
+    def items(self, run_id: int, states: Iterable[ItemState] | None = None) -> list[JournalItem]:
+        sql = f"SELECT {_ITEM_COLUMNS} FROM items WHERE run_id = ?"  # noqa: S608 (constant)
+        params: list[object] = [run_id]
+        if states is not None:
+            wanted = [state.value for state in states]
+            sql += f" AND state IN ({', '.join('?' for _ in wanted)})"
+            params.extend(wanted)
+        with self._lock:
+            rows = self._conn.execute(sql + " ORDER BY idx", params).fetchall()
+        return [_item(row) for row in rows]
+
+    def item(self, run_id: int, index: int) -> JournalItem:
+        with self._lock:
+            row = self._conn.execute(
+                f"SELECT {_ITEM_COLUMNS} FROM items WHERE run_id = ? AND idx = ?",  # noqa: S608
+                (run_id, index),
+            ).fetchone()
+        if row is None:
+            raise KeyError((run_id, index))
+        return _item(row)
+
+    def _update(self, run_id: int, index: int, **values: object) -> None:
+        columns = ", ".join(f"{name} = ?" for name in values)
+        changed = self._execute(
+            f"UPDATE items SET {columns} WHERE run_id = ? AND idx = ?",  # noqa: S608 (names ours)
+            [*values.values(), run_id, index],
+        )
+        if changed != 1:
+            raise KeyError((run_id, index))
+
+    def mark_uploading(
+        self, run_id: int, index: int, *, session_url: str, expiry: float | None, dest_path: str
+    ) -> None:
+        """Record the upload session before its first byte (the URL is a credential)."""
+        with self._transaction() as conn:
+            conn.execute(
+                "UPDATE items SET state = 'uploading', session_url = ?, session_expiry = ?, "
+                "session_path = ?, sent_offset = 0, attempts = attempts + 1 "
+                "WHERE run_id = ? AND idx = ?",
+                (session_url, expiry, dest_path, run_id, index),
+            )
+
+    def record_offset(self, run_id: int, index: int, offset: int) -> None:
+        """How far the server has acknowledged (a hint for progress; the server is the truth)."""
+        self._update(run_id, index, sent_offset=offset)
+
+    def clear_session(self, run_id: int, index: int) -> None:
+        """The session is gone (expired, deleted, finished elsewhere): back to pending."""
+        self._update(
+            run_id,
+            index,
+            state=ItemState.PENDING.value,
+            session_url=None,
+            session_expiry=None,
+            session_path=None,
+            sent_offset=0,
+        )
+
+    def mark_verified(
+        self,
+        run_id: int,
+        index: int,
+        *,
+        item_id: str,
+        size: int,
+        quick_xor_hash: str,
+        final_path: str,
+        skipped_existing: bool = False,
+    ) -> None:
+        state = ItemState.SKIPPED_EXISTING if skipped_existing else ItemState.VERIFIED
+        self._update(
+            run_id,
+            index,
+            state=state.value,
+            item_id=item_id,
+            remote_size=size,
+            remote_hash=quick_xor_hash,
+            final_path=final_path,
+            done_at=time.time(),
+            session_url=None,
+            session_expiry=None,
+            sent_offset=size,
+            fail_code=None,
+            fail_message=None,
+            fail_action=None,
+        )
+
+    def mark_failed(self, run_id: int, index: int, *, code: str, message: str, action: str) -> None:
+        self._update(
+            run_id,
+            index,
+            state=ItemState.FAILED.value,
+            fail_code=code,
+            fail_message=message,
+            fail_action=action,
+            session_url=None,
+            session_expiry=None,
+            done_at=time.time(),
+        )
+
+    def add_note(self, run_id: int, index: int, note: str) -> None:
+        """Something the officer should know about this file (changed since the scan, ...)."""
+        with self._transaction() as conn:
+            row = conn.execute(
+                "SELECT notes FROM items WHERE run_id = ? AND idx = ?", (run_id, index)
+            ).fetchone()
+            if row is None:
+                raise KeyError((run_id, index))
+            notes = list(json.loads(row[0]))
+            if note not in notes:
+                notes.append(note)
+            conn.execute(
+                "UPDATE items SET notes = ? WHERE run_id = ? AND idx = ?",
+                (json.dumps(notes), run_id, index),
+            )
+
+
+def default_path() -> Path:
+    return paths.user_data_dir() / JOURNAL_FILE_NAME

@@ -1,0 +1,101 @@
+"""The journal's SQLite schema, its version, and the checks that tell a journal from junk.
+
+Kept apart from `journal.py` so the schema can be read (and reviewed) in one place.
+A schema change bumps `SCHEMA_VERSION`; an older or newer journal is treated as
+"wrong schema" (reported and set aside) rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+SCHEMA_VERSION = 1
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+SCHEMA = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    account TEXT NOT NULL,
+    source_root TEXT NOT NULL,
+    destination TEXT NOT NULL,
+    started REAL NOT NULL,
+    finished REAL,
+    policy_name TEXT NOT NULL,
+    settings_digest TEXT NOT NULL
+);
+CREATE TABLE items (
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    idx INTEGER NOT NULL,
+    rel_path TEXT NOT NULL,
+    dest_path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    created REAL NOT NULL,
+    modified REAL NOT NULL,
+    disposition TEXT NOT NULL,
+    guidance TEXT NOT NULL,
+    overridden INTEGER NOT NULL,
+    renamed INTEGER NOT NULL,
+    reasons TEXT NOT NULL,
+    state TEXT NOT NULL,
+    session_url TEXT,
+    session_expiry REAL,
+    session_path TEXT,
+    sent_offset INTEGER NOT NULL DEFAULT 0,
+    item_id TEXT,
+    remote_size INTEGER,
+    remote_hash TEXT,
+    final_path TEXT,
+    done_at REAL,
+    fail_code TEXT,
+    fail_message TEXT,
+    fail_action TEXT,
+    notes TEXT NOT NULL DEFAULT '[]',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (run_id, idx)
+);
+CREATE INDEX items_by_state ON items (run_id, state);
+"""
+
+EXPECTED_TABLES = frozenset({"meta", "runs", "items"})
+
+
+def create(conn: sqlite3.Connection) -> None:
+    """Create the schema in an empty database, in one transaction."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in SCHEMA.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def problem(conn: sqlite3.Connection) -> str | None:
+    """None if this is a journal we can use; else what is wrong, in plain words.
+
+    An empty database is fine (the caller creates the schema). Raises sqlite3.DatabaseError
+    for damage SQLite itself notices.
+    """
+    check = conn.execute("PRAGMA quick_check").fetchone()
+    if check is None or check[0] != "ok":
+        return f"the database is damaged ({check[0] if check else 'no answer'})"
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return None
+    if not EXPECTED_TABLES.issubset(tables):
+        return "it is not a migration journal (its tables are not ours)"
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row is None:
+        return "it has no schema version"
+    if row[0] != str(SCHEMA_VERSION):
+        return f"it was written by another version of the app (schema {row[0]})"
+    return None
