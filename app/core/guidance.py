@@ -1,6 +1,6 @@
 """Retention guidance: what to do with each file (move, review, discard, cannot move) and why.
 
-`classify()` (in app.core.policy) produces a `GuidanceReport`: one `Guidance` per file,
+`classify()` (in app.core.classify) produces a `GuidanceReport`: one `Guidance` per file,
 index-aligned with `Inventory.files`, plus folder-level guidance (folder renames that
 OneDrive needs, links that cannot move). Texts are per language (English always present).
 """
@@ -71,3 +71,5 @@ class GuidanceReport:
     files: list[Guidance]  # aligned with inventory.files
     folders: dict[str, Guidance] = field(default_factory=dict)  # by folder rel_path
     policy_name: str = ""
+    # aligned with inventory.problems: what the scan could not read is cannot_move too
+    problems: list[Guidance] = field(default_factory=list)
