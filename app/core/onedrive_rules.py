@@ -1,0 +1,259 @@
+"""Check a whole inventory against OneDrive's rules before anything is uploaded.
+
+Adds what a single name cannot tell: names that differ only in case within one folder
+(OneDrive is case-insensitive: the first in sorted order keeps its name), the full path
+length after every rename (a renamed folder changes its descendants' paths) and the file
+size limit. The per-name rules are in `app.core.onedrive_names` and re-exported here.
+
+Fast on 200,000-file inventories: a clean file costs one regex search over its path, one
+lower-casing and two comparisons; everything else is done per folder, and only for the
+folders that hold something to rename.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from app.core.inventory import Inventory
+from app.core.onedrive_names import (
+    ISSUE_TEXT,
+    MAX_FILE_SIZE,
+    MAX_PATH_LENGTH,
+    SUSPECT_PATH,
+    UNFIXABLE,
+    NameIssue,
+    name_issues,
+    personal_prefix,
+    propose_name,
+    server_relative_length,
+    sort_issues,
+    valid_name,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What is wrong with one file or folder, and the name OneDrive needs (if a rename helps)."""
+
+    issues: tuple[NameIssue, ...]
+    fixable: bool  # True: the rename in new_name is all it takes
+    new_name: str | None = None  # None: the name itself is fine
+
+
+@dataclass
+class RulesResult:
+    """Findings for the items with problems, and every item's path in OneDrive."""
+
+    files: dict[int, Finding] = field(default_factory=dict)  # index into inventory.files
+    folders: dict[str, Finding] = field(default_factory=dict)  # folder rel_path
+    destination_folder: str = ""
+    user_principal_name: str = ""
+    # folder rel_path -> destination rel_path, for each folder renamed or below a renamed one
+    folder_destinations: dict[str, str] = field(default_factory=dict)
+    file_renames: dict[str, str] = field(default_factory=dict)  # file rel_path -> new name
+
+    def destination_path(self, rel_path: str) -> str:
+        """Where an item goes, relative to the destination folder, with every rename applied."""
+        moved = self.folder_destinations.get(rel_path)
+        if moved is not None:
+            return moved
+        parent, _, name = rel_path.rpartition("/")
+        name = self.file_renames.get(rel_path, name)
+        if not parent:
+            return name
+        return f"{self.folder_destinations.get(parent, parent)}/{name}"
+
+    def server_relative_length(self, rel_path: str) -> int:
+        """The length OneDrive limits to MAX_PATH_LENGTH, for an item of this inventory."""
+        return server_relative_length(
+            self.destination_path(rel_path),
+            user_principal_name=self.user_principal_name,
+            destination_folder=self.destination_folder,
+        )
+
+    def cannot_move(self) -> list[int]:
+        """Indexes of files no rename can help (path too long, file too large)."""
+        return [index for index, finding in self.files.items() if not finding.fixable]
+
+
+@dataclass(slots=True)
+class _Child:
+    name: str
+    is_folder: bool
+    key: int | str  # file index or folder rel_path
+    issues: list[NameIssue]
+
+    @property
+    def needs_rename(self) -> bool:
+        return any(issue not in UNFIXABLE for issue in self.issues)
+
+
+def _all_folders(inventory: Inventory) -> set[str]:
+    """Every folder, including ancestors an interrupted scan never listed."""
+    known = {folder.rel_path for folder in inventory.folders}
+    known.add("")
+    pending = {entry.rel_path.rpartition("/")[0] for entry in inventory.files}
+    pending.update(path.rpartition("/")[0] for path in known if path)
+    pending -= known
+    while pending:
+        path = pending.pop()
+        if path not in known:
+            known.add(path)
+            pending.add(path.rpartition("/")[0])
+    return known
+
+
+def _clashing_parents(inventory: Inventory, folders: set[str]) -> set[str]:
+    """Folders holding two children whose names differ only in case."""
+    lowered = [entry.rel_path.lower() for entry in inventory.files]
+    lowered += [path.lower() for path in folders if path]
+    if len(set(lowered)) == len(lowered):  # the usual case: nothing to group
+        return set()
+    repeated = {path for path, count in Counter(lowered).items() if count > 1}
+    groups: Counter[tuple[str, str]] = Counter()
+    paths = [entry.rel_path for entry in inventory.files] + [path for path in folders if path]
+    for path, low in zip(paths, lowered, strict=True):
+        if low in repeated:
+            parent, _, name = path.rpartition("/")
+            groups[(parent, name.lower())] += 1
+    return {parent for (parent, _), count in groups.items() if count > 1}
+
+
+def _resolve_folder(children: list[_Child], at_root: bool) -> dict[int | str, str]:
+    """New names for one folder's children: keepers first, then renames in sorted order."""
+    by_lower: defaultdict[str, list[_Child]] = defaultdict(list)
+    for child in children:
+        by_lower[child.name.lower()].append(child)
+    keepers: list[_Child] = []
+    for group in by_lower.values():
+        fine = sorted(
+            (child for child in group if not child.needs_rename),
+            key=lambda child: (child.name, child.is_folder),
+        )
+        if fine:
+            keepers.append(fine[0])
+        for child in fine[1:]:
+            child.issues.append(NameIssue.CASE_CLASH)
+    taken = {child.name.lower() for child in keepers}
+    renames: dict[int | str, str] = {}
+    for child in sorted(
+        (child for child in children if child.needs_rename),
+        key=lambda child: (child.name, child.is_folder),
+    ):
+        new = propose_name(child.name, taken, is_folder=child.is_folder, at_root=at_root)
+        taken.add(new.lower())
+        renames[child.key] = new
+    return renames
+
+
+def check_inventory(
+    inventory: Inventory, *, destination_folder: str = "H drive", user_principal_name: str = ""
+) -> RulesResult:
+    """Every file and folder OneDrive would refuse, why, and the rename that fixes it."""
+    files = inventory.files
+    folders = _all_folders(inventory)
+    suspect = SUSPECT_PATH.search
+
+    file_issues: dict[int, list[NameIssue]] = {}
+    for index in [i for i, entry in enumerate(files) if suspect(entry.rel_path)]:
+        found = name_issues(files[index].name)
+        if found:
+            file_issues[index] = list(found)
+    for index in [i for i, entry in enumerate(files) if entry.size > MAX_FILE_SIZE]:
+        file_issues.setdefault(index, []).append(NameIssue.FILE_TOO_LARGE)
+    folder_issues: dict[str, list[NameIssue]] = {}
+    for path in folders:
+        if path and suspect(path):
+            parent, _, name = path.rpartition("/")
+            found = name_issues(name, is_folder=True, at_root=not parent)
+            if found:
+                folder_issues[path] = list(found)
+
+    # Folders whose children need new names: any naming issue, or a case clash.
+    attention = _clashing_parents(inventory, folders)
+    attention.update(files[i].rel_path.rpartition("/")[0] for i in file_issues)
+    attention.update(path.rpartition("/")[0] for path in folder_issues)
+    children: defaultdict[str, list[_Child]] = defaultdict(list)
+    if attention:
+        for index, entry in enumerate(files):
+            parent, _, name = entry.rel_path.rpartition("/")
+            if parent in attention:
+                issues = file_issues.setdefault(index, [])
+                children[parent].append(_Child(name, False, index, issues))
+        for path in folders:
+            parent, _, name = path.rpartition("/")
+            if path and parent in attention:
+                issues = folder_issues.setdefault(path, [])
+                children[parent].append(_Child(name, True, path, issues))
+    renames: dict[int | str, str] = {}
+    for parent in sorted(attention):
+        renames.update(_resolve_folder(children[parent], at_root=not parent))
+
+    # Destination paths and lengths, parents before children.
+    prefix_length = len(personal_prefix(user_principal_name, destination_folder))
+    folder_destinations: dict[str, str] = {}
+    lengths: dict[str, int] = {"": 0}
+    for path in sorted(folders, key=len):
+        if not path:
+            continue
+        parent, _, name = path.rpartition("/")
+        new_name = renames.get(path, name)
+        moved_parent = folder_destinations.get(parent)
+        if moved_parent is not None or new_name != name:
+            base = parent if moved_parent is None else moved_parent
+            folder_destinations[path] = f"{base}/{new_name}" if parent else new_name
+        lengths[path] = lengths[parent] + (1 if parent else 0) + len(new_name)
+        if prefix_length + lengths[path] > MAX_PATH_LENGTH:
+            folder_issues.setdefault(path, []).append(NameIssue.PATH_TOO_LONG)
+    # A file that is not renamed grows at most by its folders' growth: only files near the
+    # limit, and renamed files, need their exact length.
+    growth = max((lengths[path] - len(path) for path in folders), default=0)
+    budget = MAX_PATH_LENGTH - prefix_length - max(growth, 0)
+    near = {i for i, entry in enumerate(files) if len(entry.rel_path) > budget}
+    near.update(key for key in renames if isinstance(key, int))
+    for index in near:
+        parent, _, name = files[index].rel_path.rpartition("/")
+        new_name = renames.get(index, name)
+        length = prefix_length + lengths[parent] + (1 if parent else 0) + len(new_name)
+        if length > MAX_PATH_LENGTH:
+            file_issues.setdefault(index, []).append(NameIssue.PATH_TOO_LONG)
+
+    result = RulesResult(
+        destination_folder=destination_folder,
+        user_principal_name=user_principal_name,
+        folder_destinations=folder_destinations,
+    )
+    for index, issues in file_issues.items():
+        if issues:
+            renamed = renames.get(index)
+            result.files[index] = _finding(issues, renamed)
+            if renamed is not None:
+                result.file_renames[files[index].rel_path] = renamed
+    for path, issues in folder_issues.items():
+        if issues:
+            result.folders[path] = _finding(issues, renames.get(path))
+    return result
+
+
+def _finding(issues: list[NameIssue], new_name: str | None) -> Finding:
+    ordered = sort_issues(issues)
+    return Finding(ordered, not any(issue in UNFIXABLE for issue in ordered), new_name)
+
+
+__all__ = [
+    "ISSUE_TEXT",
+    "MAX_FILE_SIZE",
+    "MAX_PATH_LENGTH",
+    "UNFIXABLE",
+    "Finding",
+    "NameIssue",
+    "RulesResult",
+    "check_inventory",
+    "name_issues",
+    "personal_prefix",
+    "propose_name",
+    "server_relative_length",
+    "sort_issues",
+    "valid_name",
+]
