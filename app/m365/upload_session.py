@@ -1,0 +1,507 @@
+"""One file's journey to OneDrive: session, fragments, recovery, verification.
+
+The rules this module keeps:
+- The session URL is in the journal before the first byte is sent.
+- Each file is read once while it is sent; the QuickXorHash is computed over exactly the
+  bytes the server acknowledged. When the server expects an offset other than the one we
+  reached (416, a fragment stored although the answer was a 503, a resume after a
+  crash) the hash is rebuilt by re-reading the already-stored prefix from disk (a read,
+  not a re-send): the hash must always cover exactly the bytes the server holds.
+- Only OneDrive's final driveItem with our size and our hash marks the file verified. A
+  mismatch deletes that item (ours) and uploads once more, then fails loudly.
+- Never overwrite: conflictBehavior "fail"; a 409 is either our own lingering session
+  (its URL is in the journal: delete it), the same bytes already there (skipped), or
+  somebody else's file (keep both, ours with a suffix).
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import os
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import requests
+
+from app.core.errors import CancelledError
+from app.core.journal import JournalItem
+from app.core.quickxorhash import QuickXorHash, hash_file
+from app.m365.errors import GraphError, LockedError, NotFoundError, graph_error
+from app.m365.upload_http import Shared, UploadUrlClient
+from app.m365.upload_names import candidates, local_path
+
+log = logging.getLogger(__name__)
+
+MAX_CHANGE_RESTARTS = 3
+MAX_SESSION_RESTARTS = 4
+
+
+class RetryLater(Exception):
+    """Try this file again later (locked here or in OneDrive); then report it."""
+
+    def __init__(self, code: str, message: str, action: str) -> None:
+        super().__init__(message)
+        self.code, self.message, self.action = code, message, action
+
+
+class FileFailed(Exception):
+    """This file cannot be moved now: recorded as failed, with what to do."""
+
+    def __init__(self, code: str, message: str, action: str) -> None:
+        super().__init__(message)
+        self.code, self.message, self.action = code, message, action
+
+
+class _SessionGone(Exception):
+    """404 on the upload URL: expired or finished; start again from what OneDrive holds."""
+
+
+class _Changed(Exception):
+    """The file changed while it was being sent."""
+
+
+@dataclass(frozen=True)
+class Done:
+    skipped_existing: bool
+    item_id: str
+    size: int
+    quick_xor_hash: str
+    final_path: str
+
+
+def _iso(ts: float) -> str:
+    moment = datetime.datetime.fromtimestamp(int(ts), tz=datetime.UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _parse_time(text: str | None) -> float | None:
+    if not text:
+        return None
+    try:
+        return datetime.datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        return None
+
+
+def drive_path(path: str, suffix: str = "") -> str:
+    return f"/me/drive/root:/{quote(path, safe='/')}:{suffix}"
+
+
+def _remote_hash(item: dict[str, Any]) -> str | None:
+    hashes = (item.get("file") or {}).get("hashes") or {}
+    value = hashes.get("quickXorHash")
+    return str(value) if value else None
+
+
+def _next_expected(body: dict[str, Any]) -> int | None:
+    ranges = body.get("nextExpectedRanges") or []
+    if not ranges:
+        return None
+    return int(str(ranges[0]).split("-", 1)[0])
+
+
+class FileUploader:
+    """Moves one journal item; `run()` returns `Done` or raises RetryLater/FileFailed."""
+
+    def __init__(self, shared: Shared, item: JournalItem) -> None:
+        self.s = shared
+        self.item = item
+        self.path = local_path(shared.source_root, item.rel_path)
+        self.urls = UploadUrlClient(shared, f"file {item.index}")
+        self.session_url = item.session_url
+        self.session_path = item.session_path
+        self.touched = item.session_url is not None  # a session of ours existed
+        self.mismatches = 0
+
+    # -- entry ---------------------------------------------------------------------------
+
+    def run(self) -> Done:
+        for _ in range(MAX_CHANGE_RESTARTS + 1):
+            stat = self._stat()
+            if stat.st_size != self.item.size or int(stat.st_mtime) != int(self.item.modified):
+                self._note("changed since the scan; the current version was moved")
+            try:
+                return self._move(stat)
+            except _Changed:
+                self._note("changed while it was being sent; it was sent again")
+                self._drop_session()
+        raise RetryLater(
+            "changing",
+            "The file kept changing while it was being moved.",
+            "Close the file wherever it is open and choose Try again.",
+        )
+
+    def _stat(self) -> os.stat_result:
+        try:
+            return os.stat(self.path)
+        except FileNotFoundError:
+            raise FileFailed(
+                "vanished",
+                "The file is no longer on the H: drive (moved or deleted since the scan).",
+                "If you still need it, put it back and choose Try again.",
+            ) from None
+        except PermissionError:
+            raise self._locked_here() from None
+
+    def _locked_here(self) -> RetryLater:
+        return RetryLater(
+            "locked_local",
+            "The file is open in another program, so it cannot be read.",
+            "Close the file (for example in Word) and choose Try again.",
+        )
+
+    def _note(self, text: str) -> None:
+        self.s.journal.add_note(self.s.run_id, self.item.index, text)
+
+    # -- the whole file ------------------------------------------------------------------
+
+    def _move(self, stat: os.stat_result) -> Done:
+        parent = self.item.dest_path.rpartition("/")[0]
+        self.s.folders.ensure(parent, self.s.stop)
+        if stat.st_size == 0:
+            return self._empty(stat)
+        if self.session_url:
+            # A session from before a crash was sized for the file as it was then.
+            if stat.st_size != self.item.size or int(stat.st_mtime) != int(self.item.modified):
+                self._drop_session()
+            else:
+                done = self._send_or_recover(stat, fresh=False)
+                if done:
+                    return done
+        for _ in range(MAX_SESSION_RESTARTS):
+            for candidate in candidates(self.item.dest_path):
+                outcome = self._create(candidate, stat)
+                if isinstance(outcome, Done):
+                    return outcome
+                if outcome:
+                    done = self._send_or_recover(stat, fresh=True)
+                    if done:
+                        return done
+                    break  # the session vanished under us: a new one, same name
+            else:
+                raise FileFailed(
+                    "name_taken",
+                    "OneDrive already holds several different files with this name.",
+                    "Tidy up the OneDrive folder, then choose Try again.",
+                )
+        raise RetryLater(
+            "session_lost",
+            "OneDrive kept losing the upload of this file.",
+            "Choose Try again later. If it keeps happening, contact the service desk.",
+        )
+
+    def _send_or_recover(self, stat: os.stat_result, *, fresh: bool) -> Done | None:
+        """Send through the current session; None if it vanished without our file."""
+        try:
+            return self._send(stat, fresh=fresh)
+        except _SessionGone:
+            self._clear_session()
+            return self._finished_by_us(stat)
+
+    def _create(self, path: str, stat: os.stat_result) -> Done | bool:
+        """Open a session at `path`: True; the same bytes already there: Done; taken: False."""
+        body = {
+            "item": {
+                "@microsoft.graph.conflictBehavior": "fail",
+                "fileSystemInfo": {
+                    "createdDateTime": _iso(min(self.item.created, stat.st_mtime)),
+                    "lastModifiedDateTime": _iso(stat.st_mtime),
+                },
+            }
+        }
+        for attempt in range(2):
+            try:
+                response = self.s.graph.request(
+                    "POST", drive_path(path, "/createUploadSession"), json=body, expected=(200,)
+                )
+            except LockedError:
+                raise self._locked_there() from None
+            except GraphError as error:
+                if error.status != 409:
+                    raise
+                if attempt == 0 and self._delete_own_session_at(path):
+                    continue
+                return self._existing(path, stat)
+            data = response.json()
+            self.session_url = str(data["uploadUrl"])
+            self.session_path = path
+            self.s.journal.mark_uploading(
+                self.s.run_id,
+                self.item.index,
+                session_url=self.session_url,
+                expiry=_parse_time(data.get("expirationDateTime")),
+                dest_path=path,
+            )
+            self.touched = True
+            return True
+        return False
+
+    def _delete_own_session_at(self, path: str) -> bool:
+        """A 409 caused by our own earlier session (its URL is in the journal): delete it."""
+        current = self.s.journal.item(self.s.run_id, self.item.index)
+        if not current.session_url or current.session_path != path:
+            return False
+        self.urls.send("DELETE", current.session_url)
+        self._clear_session()
+        return True
+
+    def _existing(self, path: str, stat: os.stat_result) -> Done | bool:
+        """Something is at `path`: the same bytes count as migrated; else keep both."""
+        try:
+            response = self.s.graph.request("GET", drive_path(path), expected=(200,))
+        except NotFoundError:
+            raise RetryLater(
+                "name_reserved",
+                "OneDrive is still holding an unfinished upload of this file.",
+                "Choose Try again in an hour; OneDrive releases unfinished uploads by then.",
+            ) from None
+        item = response.json()
+        if "file" not in item or int(item.get("size", -1)) != stat.st_size:
+            return False
+        size, local = self._hash_local()
+        if size != stat.st_size or local != _remote_hash(item):
+            return False
+        return Done(not self.touched, str(item["id"]), size, local, path)
+
+    def _hash_local(self) -> tuple[int, str]:
+        try:
+            return hash_file(self.path, stop=self.s.stop)
+        except FileNotFoundError:
+            raise self._vanished() from None
+        except PermissionError:
+            raise self._locked_here() from None
+
+    def _vanished(self) -> FileFailed:
+        return FileFailed(
+            "vanished",
+            "The file disappeared from the H: drive while it was being moved.",
+            "If you still need it, put it back and choose Try again.",
+        )
+
+    def _locked_there(self) -> RetryLater:
+        return RetryLater(
+            "locked_remote",
+            "OneDrive has this file locked (it may be open for editing).",
+            "Close the file wherever it is open in OneDrive and choose Try again.",
+        )
+
+    def _finished_by_us(self, stat: os.stat_result) -> Done | None:
+        """Session gone: did our last fragment complete it? Then it is ours and verified."""
+        if not self.session_path:
+            return None
+        try:
+            response = self.s.graph.request("GET", drive_path(self.session_path), expected=(200,))
+        except NotFoundError:
+            return None
+        item = response.json()
+        if "file" not in item or int(item.get("size", -1)) != stat.st_size:
+            return None
+        size, local = self._hash_local()
+        if local != _remote_hash(item):
+            return None
+        return Done(False, str(item["id"]), size, local, self.session_path)
+
+    # -- fragments -----------------------------------------------------------------------
+
+    def _ask(self) -> int:
+        """Where the session stands: the next offset it expects (404: gone)."""
+        assert self.session_url
+        while True:
+            response = self.urls.send("GET", self.session_url)
+            if response is None:
+                continue
+            if response.status_code in (404, 401):
+                raise _SessionGone
+            if response.status_code != 200:
+                raise self._error(response, "GET upload session")
+            nxt = _next_expected(response.json())
+            return 0 if nxt is None else nxt
+
+    def _rehash(self, upto: int) -> QuickXorHash:
+        """Hash of the first `upto` bytes, re-read from disk (the server already has them)."""
+        hasher = QuickXorHash()
+        try:
+            with open(self.path, "rb") as handle:
+                remaining = upto
+                while remaining:
+                    chunk = handle.read(min(remaining, 4 << 20))
+                    if not chunk:
+                        raise _Changed
+                    hasher.update(chunk)
+                    remaining -= len(chunk)
+        except FileNotFoundError:
+            raise self._vanished() from None
+        return hasher
+
+    def _send(self, stat: os.stat_result, *, fresh: bool) -> Done:
+        assert self.session_url and self.session_path
+        size = stat.st_size
+        acked = 0 if fresh else self._ask()
+        hasher = self._rehash(acked) if acked else QuickXorHash()
+        self.s.on_bytes(acked, 0)  # already in OneDrive from before a restart
+        try:
+            handle = open(self.path, "rb")  # noqa: SIM115 (closed below, across the loop)
+        except FileNotFoundError:
+            raise self._vanished() from None
+        except PermissionError:
+            raise self._locked_here() from None
+        with handle:
+            while True:
+                self.s.checkpoint()
+                handle.seek(acked)
+                length = min(self.s.fragment, size - acked)
+                chunk = handle.read(length)
+                if len(chunk) != length:
+                    raise _Changed
+                self.s.bandwidth.take(length, self.s.stop)
+                headers = {"Content-Range": f"bytes {acked}-{acked + length - 1}/{size}"}
+                response = self.urls.send("PUT", self.session_url, data=chunk, headers=headers)
+                self.s.on_bytes(0, length)
+                final = response is not None and response.status_code in (200, 201)
+                if final:
+                    assert response is not None
+                    hasher.update(chunk)
+                    self.s.on_bytes(size - acked, 0)
+                    return self._verify(response.json(), hasher, size, stat)
+                nxt = self._where_now(response)
+                if nxt == acked + length:
+                    hasher.update(chunk)
+                elif nxt != acked:
+                    hasher = self._rehash(nxt)
+                self.s.on_bytes(nxt - acked, 0)
+                acked = nxt
+                self.s.journal.record_offset(self.s.run_id, self.item.index, acked)
+                self._check_unchanged(stat)
+
+    def _where_now(self, response: requests.Response | None) -> int:
+        if response is None or response.status_code == 416:
+            return self._ask()  # stored-but-503, reset, or the server has other bytes
+        if response.status_code == 202:
+            nxt = _next_expected(response.json())
+            return self._ask() if nxt is None else nxt
+        if response.status_code in (404, 401):
+            raise _SessionGone
+        if response.status_code == 423:
+            raise self._locked_there()
+        raise self._error(response, "PUT fragment")
+
+    def _check_unchanged(self, before: os.stat_result) -> None:
+        try:
+            now = os.stat(self.path)
+        except FileNotFoundError:
+            raise self._vanished() from None
+        if now.st_size != before.st_size or now.st_mtime_ns != before.st_mtime_ns:
+            raise _Changed
+
+    def _verify(
+        self, item: dict[str, Any], hasher: QuickXorHash, size: int, stat: os.stat_result
+    ) -> Done:
+        ours = hasher.b64digest()
+        remote_size = int(item.get("size", -1))
+        remote = _remote_hash(item)
+        item_id = str(item.get("id", ""))
+        path = self.session_path or self.item.dest_path
+        self._clear_session()
+        try:
+            self._check_unchanged(stat)
+        except _Changed:
+            self._delete_item(item_id)
+            raise
+        if remote_size == size and remote == ours and hasher.length == size:
+            return Done(False, item_id, size, ours, path)
+        self.mismatches += 1
+        log.warning(
+            "File %d: OneDrive holds other bytes (size %d/%d, hash %s/%s); attempt %d",
+            self.item.index,
+            remote_size,
+            size,
+            remote,
+            ours,
+            self.mismatches,
+        )
+        self._delete_item(item_id)
+        if self.mismatches >= 2:
+            raise FileFailed(
+                "hash_mismatch",
+                "OneDrive twice stored something different from the file we sent. "
+                "The damaged copy was removed; the file was NOT moved.",
+                "Choose Try again. If it happens again, contact the service desk with the log.",
+            )
+        raise _Changed  # upload once more, from the start
+
+    def _delete_item(self, item_id: str) -> None:
+        if item_id:
+            self.s.graph.request("DELETE", f"/me/drive/items/{item_id}", expected=(204, 404))
+
+    # -- empty files ---------------------------------------------------------------------
+
+    def _empty(self, stat: os.stat_result) -> Done:
+        """Upload sessions cannot carry 0 bytes: PUT content, then set the timestamps."""
+        empty_hash = QuickXorHash().b64digest()
+        for path in candidates(self.item.dest_path):
+            try:
+                response = self.s.graph.request(
+                    "PUT",
+                    drive_path(path, "/content") + "?@microsoft.graph.conflictBehavior=fail",
+                    data=b"",
+                    headers={"Content-Type": "application/octet-stream"},
+                    expected=(200, 201),
+                )
+            except LockedError:
+                raise self._locked_there() from None
+            except GraphError as error:
+                if error.status != 409:
+                    raise
+                existing = self._existing(path, stat)
+                if isinstance(existing, Done):
+                    return existing
+                continue
+            item = response.json()
+            patched = self.s.graph.request(
+                "PATCH",
+                f"/me/drive/items/{item['id']}",
+                json={
+                    "fileSystemInfo": {
+                        "createdDateTime": _iso(min(self.item.created, stat.st_mtime)),
+                        "lastModifiedDateTime": _iso(stat.st_mtime),
+                    }
+                },
+                expected=(200,),
+            ).json()
+            remote = _remote_hash(patched) or _remote_hash(item)
+            if int(patched.get("size", -1)) != 0 or remote not in (None, empty_hash):
+                raise FileFailed(
+                    "hash_mismatch",
+                    "OneDrive did not store the empty file as it is.",
+                    "Choose Try again; if it happens again contact the service desk.",
+                )
+            return Done(False, str(item["id"]), 0, empty_hash, path)
+        raise FileFailed(
+            "name_taken",
+            "OneDrive already holds several different files with this name.",
+            "Tidy up the OneDrive folder, then choose Try again.",
+        )
+
+    # -- bookkeeping ---------------------------------------------------------------------
+
+    def _clear_session(self) -> None:
+        self.session_url = None
+        self.s.journal.clear_session(self.s.run_id, self.item.index)
+
+    def _drop_session(self) -> None:
+        """Abandon our session (the file changed): delete it so no name stays reserved."""
+        if self.session_url:
+            self.urls.send("DELETE", self.session_url)
+            self._clear_session()
+
+    def _error(self, response: requests.Response, what: str) -> GraphError:
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        return graph_error(response.status_code, body, what=what)
+
+
+__all__ = ["CancelledError", "Done", "FileFailed", "FileUploader", "RetryLater"]
