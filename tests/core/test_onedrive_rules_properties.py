@@ -1,0 +1,107 @@
+"""Property tests: proposed names always pass, never collide, are stable; the fast path misses
+nothing; whole-inventory renames give every folder case-insensitively unique, valid names."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from app.core.inventory import FileEntry, Inventory
+from app.core.onedrive_rules import (
+    SUSPECT_PATH,
+    NameIssue,
+    check_inventory,
+    name_issues,
+    propose_name,
+)
+
+# Biased towards the characters and fragments the rules care about.
+_TRICKY = list('aAbB. ~$_-vVtTiIcoOnNCprxXuUlLkKdDesfm019:?"*<>/\\|\t\x7f\u00a0\u3000éſ')
+_FRAGMENTS = ["con", "COM1", "lpt9", "_vti_", "~$", ".lock", "desktop.ini", "forms", " ", "."]
+_FRAGMENTS += ["(2)", " (3)"]
+names = st.lists(
+    st.sampled_from(_FRAGMENTS) | st.text(alphabet=st.sampled_from(_TRICKY), max_size=4),
+    max_size=5,
+).map("".join) | st.text(max_size=12)
+path_names = names.filter(lambda name: "/" not in name and name != "")
+taken_sets = st.sets(names.map(str.lower), max_size=6)
+flags = st.booleans()
+
+_RENAMING = set(NameIssue) - {NameIssue.CASE_CLASH, NameIssue.PATH_TOO_LONG}
+
+
+@given(names, taken_sets, flags, flags)
+def test_proposed_name_passes_every_rule_and_is_free(
+    name: str, taken: set[str], is_folder: bool, at_root: bool
+) -> None:
+    new = propose_name(name, taken, is_folder=is_folder, at_root=at_root)
+    assert name_issues(new, is_folder=is_folder, at_root=at_root) == ()
+    assert new.lower() not in taken
+    assert "/" not in new
+
+
+@given(names, taken_sets, flags, flags)
+def test_proposed_name_is_deterministic(
+    name: str, taken: set[str], is_folder: bool, at_root: bool
+) -> None:
+    first = propose_name(name, taken, is_folder=is_folder, at_root=at_root)
+    again = propose_name(name, frozenset(sorted(taken)), is_folder=is_folder, at_root=at_root)
+    assert first == again
+
+
+@given(names, taken_sets, flags, flags)
+def test_valid_free_names_are_unchanged(
+    name: str, taken: set[str], is_folder: bool, at_root: bool
+) -> None:
+    assume(not name_issues(name, is_folder=is_folder, at_root=at_root))
+    assume(name.lower() not in taken)
+    assert propose_name(name, taken, is_folder=is_folder, at_root=at_root) == name
+
+
+@given(st.lists(path_names, min_size=1, max_size=4))
+def test_the_fast_path_filter_never_misses_a_broken_component(parts: list[str]) -> None:
+    broken = any(
+        name_issues(part, is_folder=position < len(parts) - 1, at_root=position == 0)
+        for position, part in enumerate(parts)
+    )
+    if broken:
+        assert SUSPECT_PATH.search("/".join(parts))
+
+
+_SIBLING = st.sets(path_names, min_size=1, max_size=8)
+
+
+@settings(max_examples=150)
+@given(_SIBLING, _SIBLING, st.integers(0, 2**32 - 1))
+def test_inventory_renames_are_unique_valid_and_order_independent(
+    top: set[str], inner: set[str], seed: int
+) -> None:
+    # A case-sensitive file system can hold all of these side by side: "x" is a folder,
+    # so drop a same-named file from the top level.
+    folder = next(iter(sorted(top)))
+    paths = [name for name in top if name != folder]
+    paths += [f"{folder}/{name}" for name in inner]
+    inventory = Inventory("H:", [FileEntry(path, 1, 0.0, 0.0) for path in paths])
+    result = check_inventory(inventory)
+
+    shuffled = list(inventory.files)
+    random.Random(seed).shuffle(shuffled)
+    again = check_inventory(Inventory("H:", shuffled))
+    destinations = {path: result.destination_path(path) for path in paths}
+    assert destinations == {path: again.destination_path(path) for path in paths}
+
+    folder_dest = result.destination_path(folder)
+    for parent in ("", folder_dest):
+        siblings = [
+            dest.rpartition("/")[2]
+            for dest in [*destinations.values(), folder_dest]
+            if dest.rpartition("/")[0] == parent
+        ]
+        lowered = [name.lower() for name in siblings]
+        assert len(set(lowered)) == len(lowered), siblings
+        for name in siblings:
+            is_folder = parent == "" and name == folder_dest
+            issues = set(name_issues(name, is_folder=is_folder, at_root=parent == ""))
+            assert not issues & _RENAMING, (name, issues)
