@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["sandbox_fixtures"]  # the `sandbox` and `make_sandbox` fixtures
+
 
 @pytest.fixture(autouse=True)
 def app_home(

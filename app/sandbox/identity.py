@@ -1,0 +1,473 @@
+"""An Entra ID-like authority: discovery, authorize (PKCE), token, device code, JWKS.
+
+Paths under /<tenant> as Entra ID v2.0 has them, which MSAL's PublicClientApplication
+reaches with instance_discovery=False: /<tenant>/v2.0/.well-known/openid-configuration,
+/<tenant>/oauth2/v2.0/{authorize,token,devicecode}, /<tenant>/discovery/v2.0/keys.
+Refresh tokens are opaque and rotate on use; only their SHA-256 is kept on disk.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import secrets
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.sandbox import signin_page
+from app.sandbox.httpio import Request, Response
+from app.sandbox.jwt import TokenSigner, b64url
+from app.sandbox.users import SandboxUser, stable_guid
+
+GRAPH_RESOURCE = "https://graph.microsoft.com/"
+GRAPH_AUDIENCE = "00000003-0000-0000-c000-000000000000"
+KNOWN_SCOPES = (
+    "User.Read",
+    "Files.Read",
+    "Files.ReadWrite",
+    "Files.Read.All",
+    "Files.ReadWrite.All",
+)
+OIDC_SCOPES = ("openid", "profile", "offline_access", "email")
+DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
+REFRESH_LIFETIME_S = 90 * 24 * 3600
+CODE_LIFETIME_S = 600
+DEVICE_LIFETIME_S = 900
+
+
+def oauth_error(error: str, description: str, code: int, status: int = 400) -> Response:
+    """The documented Entra ID error shape."""
+    return Response.json(
+        status,
+        {
+            "error": error,
+            "error_description": f"AADSTS{code}: {description}",
+            "error_codes": [code],
+            "timestamp": time.strftime("%Y-%m-%d %H:%M:%SZ", time.gmtime()),
+            "trace_id": secrets.token_hex(16),
+            "correlation_id": secrets.token_hex(16),
+        },
+    )
+
+
+def grant_scopes(requested: str) -> list[str]:
+    """Graph scopes granted for a request (OIDC scopes are not Graph permissions)."""
+    granted: list[str] = []
+    for raw in requested.split():
+        name = raw[len(GRAPH_RESOURCE) :] if raw.startswith(GRAPH_RESOURCE) else raw
+        if name == ".default":
+            names = ["User.Read", "Files.ReadWrite"]
+        else:
+            names = [k for k in KNOWN_SCOPES if k.lower() == name.lower()]
+        granted.extend(n for n in names if n not in granted)
+    return granted or ["User.Read"]
+
+
+@dataclass
+class _PendingAuth:
+    client_id: str
+    redirect_uri: str
+    state: str
+    scopes: list[str]
+    challenge: str
+    challenge_method: str
+    nonce: str
+    created: float
+
+
+@dataclass
+class _Code:
+    upn: str
+    auth: _PendingAuth
+    expires: float
+
+
+@dataclass
+class _DeviceFlow:
+    client_id: str
+    scopes: list[str]
+    user_code: str
+    expires: float
+    interval: int
+    upn: str | None = None
+    last_poll: float = 0.0
+    redeemed: bool = False
+
+
+class Identity:
+    """Sign-in state of one sandbox (thread-safe)."""
+
+    def __init__(
+        self,
+        state_dir: Path,
+        tenant: str,
+        client_id: str,
+        users: list[SandboxUser],
+        token_lifetime_s: int,
+        device_interval_s: int = 5,
+    ) -> None:
+        self.tenant = tenant
+        self.tenant_id = stable_guid("tenant:" + tenant)
+        self.client_id = client_id
+        self.users = {u.upn.lower(): u for u in users}
+        self.token_lifetime_s = token_lifetime_s
+        self.device_interval_s = device_interval_s
+        self.signer = TokenSigner(state_dir)
+        self._lock = threading.Lock()
+        self._pending: dict[str, _PendingAuth] = {}
+        self._codes: dict[str, _Code] = {}
+        self._devices: dict[str, _DeviceFlow] = {}  # device_code -> flow
+        self._refresh_file = state_dir / "refresh-tokens.json"
+        self._refresh: dict[str, dict[str, Any]] = {}  # sha256(token) -> grant
+        if self._refresh_file.exists():
+            try:
+                self._refresh = json.loads(self._refresh_file.read_text("utf-8"))
+            except (OSError, ValueError):
+                self._refresh = {}
+
+    # -- tokens -----------------------------------------------------------------------
+
+    def issuer(self, base_url: str) -> str:
+        return f"{base_url}/{self.tenant_id}/v2.0"
+
+    def access_token(
+        self, upn: str, scopes: list[str], base_url: str, lifetime_s: int | None = None
+    ) -> str:
+        user = self.users[upn.lower()]
+        now = int(time.time())
+        return self.signer.sign(
+            {
+                "aud": GRAPH_AUDIENCE,
+                "iss": self.issuer(base_url),
+                "iat": now,
+                "nbf": now,
+                "exp": now + (lifetime_s if lifetime_s is not None else self.token_lifetime_s),
+                "appid": self.client_id,
+                "name": user.name,
+                "oid": user.oid,
+                "preferred_username": user.upn,
+                "upn": user.upn,
+                "scp": " ".join(scopes),
+                "sub": b64url(hashlib.sha256(f"{user.oid}:{self.client_id}".encode()).digest()),
+                "tid": self.tenant_id,
+                "ver": "2.0",
+                "uti": secrets.token_urlsafe(16),
+            }
+        )
+
+    def _id_token(self, user: SandboxUser, client_id: str, base_url: str, nonce: str) -> str:
+        now = int(time.time())
+        claims: dict[str, Any] = {
+            "aud": client_id,
+            "iss": self.issuer(base_url),
+            "iat": now,
+            "nbf": now,
+            "exp": now + 3600,
+            "name": user.name,
+            "oid": user.oid,
+            "preferred_username": user.upn,
+            "sub": b64url(hashlib.sha256(f"{user.oid}:{client_id}".encode()).digest()),
+            "tid": self.tenant_id,
+            "ver": "2.0",
+        }
+        if nonce:
+            claims["nonce"] = nonce
+        return self.signer.sign(claims)
+
+    def _client_info(self, user: SandboxUser) -> str:
+        raw = json.dumps({"uid": user.oid, "utid": self.tenant_id}).encode()
+        return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+    def _save_refresh(self) -> None:
+        tmp = self._refresh_file.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self._refresh), "utf-8")
+        tmp.replace(self._refresh_file)
+
+    def _token_response(
+        self, upn: str, scopes: list[str], client_id: str, base_url: str, nonce: str = ""
+    ) -> Response:
+        user = self.users[upn.lower()]
+        refresh = secrets.token_urlsafe(48)
+        with self._lock:
+            self._refresh[hashlib.sha256(refresh.encode()).hexdigest()] = {
+                "upn": user.upn,
+                "scopes": scopes,
+                "client_id": client_id,
+                "expires": time.time() + REFRESH_LIFETIME_S,
+            }
+            self._save_refresh()
+        body = {
+            "token_type": "Bearer",
+            "scope": " ".join([*scopes, "openid", "profile", "email"]),
+            "expires_in": self.token_lifetime_s,
+            "ext_expires_in": self.token_lifetime_s,
+            "access_token": self.access_token(user.upn, scopes, base_url),
+            "refresh_token": refresh,
+            "id_token": self._id_token(user, client_id, base_url, nonce),
+            "client_info": self._client_info(user),
+        }
+        return Response.json(200, body, {"Cache-Control": "no-store", "Pragma": "no-cache"})
+
+    # -- routing ----------------------------------------------------------------------
+
+    def handle(self, request: Request, tenant: str, rest: str) -> Response:
+        base = request.base_url
+        if rest == "/v2.0/.well-known/openid-configuration" and request.method == "GET":
+            return Response.json(200, self.discovery(base, tenant))
+        if rest == "/discovery/v2.0/keys" and request.method == "GET":
+            return Response.json(200, self.signer.jwks())
+        if rest == "/oauth2/v2.0/authorize":
+            if request.method == "GET":
+                return self._authorize_page(request, tenant)
+            if request.method == "POST":
+                return self._authorize_choose(request, tenant)
+        if rest == "/oauth2/v2.0/token" and request.method == "POST":
+            return self._token(request)
+        if rest == "/oauth2/v2.0/devicecode" and request.method == "POST":
+            return self._device_start(request, tenant)
+        if rest == "/oauth2/deviceauth":
+            return self._device_page(request, tenant)
+        return oauth_error("invalid_request", "The endpoint was not found.", 900561, 404)
+
+    def discovery(self, base: str, tenant: str) -> dict[str, Any]:
+        root = f"{base}/{tenant}"
+        return {
+            "issuer": self.issuer(base),
+            "authorization_endpoint": f"{root}/oauth2/v2.0/authorize",
+            "token_endpoint": f"{root}/oauth2/v2.0/token",
+            "device_authorization_endpoint": f"{root}/oauth2/v2.0/devicecode",
+            "jwks_uri": f"{root}/discovery/v2.0/keys",
+            "end_session_endpoint": f"{root}/oauth2/v2.0/logout",
+            "response_types_supported": ["code", "id_token", "code id_token"],
+            "response_modes_supported": ["query", "fragment", "form_post"],
+            "subject_types_supported": ["pairwise"],
+            "id_token_signing_alg_values_supported": ["RS256"],
+            "scopes_supported": ["openid", "profile", "email", "offline_access"],
+            "token_endpoint_auth_methods_supported": ["client_secret_post", "none"],
+            "code_challenge_methods_supported": ["S256", "plain"],
+            "grant_types_supported": ["authorization_code", "refresh_token", DEVICE_GRANT],
+            "tenant_region_scope": "EU",
+            "cloud_instance_name": "sandbox.local",
+        }
+
+    # -- authorization code with PKCE ---------------------------------------------------
+
+    def _authorize_page(self, request: Request, tenant: str) -> Response:
+        q = request.query
+        if q.get("client_id") != self.client_id:
+            return Response.html(
+                400,
+                signin_page.message_page(
+                    "Sign-in problem", "AADSTS700016: The application was not found."
+                ),
+            )
+        redirect_uri = q.get("redirect_uri", "")
+        host = urllib.parse.urlsplit(redirect_uri).hostname
+        if host not in ("localhost", "127.0.0.1"):
+            return Response.html(
+                400,
+                signin_page.message_page(
+                    "Sign-in problem", "AADSTS50011: The redirect URI is not registered."
+                ),
+            )
+        if q.get("response_type") != "code" or not q.get("code_challenge"):
+            return Response.html(
+                400,
+                signin_page.message_page(
+                    "Sign-in problem", "AADSTS9002325: PKCE (code_challenge) is required."
+                ),
+            )
+        flow_id = secrets.token_urlsafe(24)
+        pending = _PendingAuth(
+            client_id=self.client_id,
+            redirect_uri=redirect_uri,
+            state=q.get("state", ""),
+            scopes=grant_scopes(q.get("scope", "")),
+            challenge=q["code_challenge"],
+            challenge_method=q.get("code_challenge_method", "plain"),
+            nonce=q.get("nonce", ""),
+            created=time.time(),
+        )
+        with self._lock:
+            self._pending[flow_id] = pending
+        action = f"/{tenant}/oauth2/v2.0/authorize"
+        page = signin_page.sign_in_page(
+            action, flow_id, list(self.users.values()), " ".join(pending.scopes)
+        )
+        return Response.html(200, page)
+
+    def _authorize_choose(self, request: Request, tenant: str) -> Response:
+        form = request.form()
+        with self._lock:
+            pending = self._pending.pop(form.get("flow", ""), None)
+        if pending is None or time.time() - pending.created > CODE_LIFETIME_S:
+            return Response.html(
+                400,
+                signin_page.message_page(
+                    "Sign-in expired", "Go back to the app and start signing in again."
+                ),
+            )
+        if form.get("cancel"):
+            params = {
+                "error": "access_denied",
+                "error_description": "AADSTS65004: The user cancelled the sign-in.",
+                "state": pending.state,
+            }
+            return Response.redirect(_with_query(pending.redirect_uri, params))
+        user = self.users.get(form.get("upn", "").lower())
+        if user is None:
+            return Response.html(
+                400,
+                signin_page.message_page("Sign-in problem", "That account is not in the sandbox."),
+            )
+        code = secrets.token_urlsafe(32)
+        with self._lock:
+            self._codes[code] = _Code(user.upn, pending, time.time() + CODE_LIFETIME_S)
+        params = {
+            "code": code,
+            "state": pending.state,
+            "client_info": self._client_info(user),
+            "session_state": secrets.token_hex(8),
+        }
+        return Response.redirect(_with_query(pending.redirect_uri, params))
+
+    # -- the token endpoint -------------------------------------------------------------
+
+    def _token(self, request: Request) -> Response:
+        form = request.form()
+        if form.get("client_id") != self.client_id:
+            return oauth_error("invalid_client", "The application was not found.", 700016, 401)
+        grant = form.get("grant_type", "")
+        if grant == "authorization_code":
+            return self._redeem_code(form, request.base_url)
+        if grant == "refresh_token":
+            return self._redeem_refresh(form, request.base_url)
+        if grant == DEVICE_GRANT:
+            return self._redeem_device(form, request.base_url)
+        return oauth_error("unsupported_grant_type", f"Grant {grant!r} is not supported.", 70003)
+
+    def _redeem_code(self, form: dict[str, str], base: str) -> Response:
+        with self._lock:
+            code = self._codes.pop(form.get("code", ""), None)
+        if code is None or code.expires < time.time():
+            return oauth_error("invalid_grant", "The code has expired or was used.", 70008)
+        if form.get("redirect_uri") != code.auth.redirect_uri:
+            return oauth_error("invalid_grant", "The redirect URI does not match.", 50011)
+        verifier = form.get("code_verifier", "")
+        if code.auth.challenge_method == "S256":
+            expected = b64url(hashlib.sha256(verifier.encode("ascii", "replace")).digest())
+        else:
+            expected = verifier
+        if not verifier or not secrets.compare_digest(expected, code.auth.challenge):
+            return oauth_error("invalid_grant", "The code_verifier does not match.", 501481)
+        return self._token_response(
+            code.upn, code.auth.scopes, code.auth.client_id, base, code.auth.nonce
+        )
+
+    def _redeem_refresh(self, form: dict[str, str], base: str) -> Response:
+        digest = hashlib.sha256(form.get("refresh_token", "").encode()).hexdigest()
+        with self._lock:
+            grant = self._refresh.pop(digest, None)
+            if grant is not None:
+                self._save_refresh()
+        if grant is None or grant["expires"] < time.time():
+            return oauth_error("invalid_grant", "The refresh token is not valid.", 700082)
+        scopes = list(grant["scopes"])
+        if form.get("scope"):
+            asked = grant_scopes(form["scope"])
+            scopes = [s for s in asked if s in scopes] or scopes
+        return self._token_response(grant["upn"], scopes, grant["client_id"], base)
+
+    # -- device code --------------------------------------------------------------------
+
+    def _device_start(self, request: Request, tenant: str) -> Response:
+        form = request.form()
+        if form.get("client_id") != self.client_id:
+            return oauth_error("invalid_client", "The application was not found.", 700016, 401)
+        device_code = secrets.token_urlsafe(32)
+        alphabet = "BCDFGHJKLMNPQRSTVWXZ23456789"
+        user_code = "".join(secrets.choice(alphabet) for _ in range(9))
+        flow = _DeviceFlow(
+            self.client_id,
+            grant_scopes(form.get("scope", "")),
+            user_code,
+            time.time() + DEVICE_LIFETIME_S,
+            self.device_interval_s,
+        )
+        with self._lock:
+            self._devices[device_code] = flow
+        uri = f"{request.base_url}/{tenant}/oauth2/deviceauth"
+        return Response.json(
+            200,
+            {
+                "user_code": user_code,
+                "device_code": device_code,
+                "verification_uri": uri,
+                "expires_in": DEVICE_LIFETIME_S,
+                "interval": self.device_interval_s,
+                "message": f"To sign in, open {uri} and enter the code {user_code}.",
+            },
+        )
+
+    def approve_device_code(self, user_code: str, upn: str) -> bool:
+        """What the device page does when a user enters a code and chooses who they are."""
+        wanted = user_code.strip().upper().replace("-", "")
+        user = self.users.get(upn.lower())
+        if user is None:
+            return False
+        with self._lock:
+            for flow in self._devices.values():
+                if flow.user_code == wanted and flow.expires > time.time() and not flow.upn:
+                    flow.upn = user.upn
+                    return True
+        return False
+
+    def _device_page(self, request: Request, tenant: str) -> Response:
+        action = f"/{tenant}/oauth2/deviceauth"
+        users = list(self.users.values())
+        if request.method == "GET":
+            return Response.html(200, signin_page.device_code_page(action, users))
+        form = request.form()
+        if self.approve_device_code(form.get("code", ""), form.get("upn", "")):
+            return Response.html(
+                200,
+                signin_page.message_page(
+                    "You are signed in", "Go back to the app; it carries on by itself."
+                ),
+            )
+        return Response.html(
+            400,
+            signin_page.device_code_page(
+                action, users, "That code is not valid or has expired. Check it and try again."
+            ),
+        )
+
+    def _redeem_device(self, form: dict[str, str], base: str) -> Response:
+        now = time.time()
+        with self._lock:
+            flow = self._devices.get(form.get("device_code", ""))
+            if flow is None or flow.redeemed:
+                return oauth_error("invalid_grant", "The device code is not valid.", 70000)
+            if flow.expires < now:
+                return oauth_error("expired_token", "The device code has expired.", 70020)
+            too_soon = now - flow.last_poll < flow.interval * 0.5
+            flow.last_poll = now
+            if flow.upn is None:
+                if too_soon:
+                    return oauth_error("slow_down", "Poll less often.", 70016)
+                return oauth_error(
+                    "authorization_pending", "The user has not finished signing in.", 70016
+                )
+            flow.redeemed = True
+            upn, scopes, client_id = flow.upn, flow.scopes, flow.client_id
+        return self._token_response(upn, scopes, client_id, base)
+
+
+def _with_query(url: str, params: dict[str, str]) -> str:
+    sep = "&" if urllib.parse.urlsplit(url).query else "?"
+    return url + sep + urllib.parse.urlencode(params)

@@ -1,0 +1,106 @@
+"""driveItem JSON as Graph returns it, and OneDrive's own name and path checks."""
+
+from __future__ import annotations
+
+import mimetypes
+import re
+import time
+import urllib.parse
+from typing import Any
+
+from app.core.onedrive_rules import (
+    MAX_PATH_LENGTH,
+    NameIssue,
+    name_issues,
+    server_relative_length,
+)
+from app.sandbox.apierror import ApiError
+from app.sandbox.store import Item, Store
+
+_ISO = "%Y-%m-%dT%H:%M:%SZ"
+_ISO_IN = re.compile(r"\A\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})\Z")
+# Checked by the service itself (case clashes and sizes need context it handles elsewhere).
+_SERVER_ISSUES = frozenset(NameIssue) - {
+    NameIssue.CASE_CLASH,
+    NameIssue.PATH_TOO_LONG,
+    NameIssue.FILE_TOO_LARGE,
+}
+
+
+def iso(epoch: float) -> str:
+    return time.strftime(_ISO, time.gmtime(epoch))
+
+
+def valid_timestamp(value: object) -> str | None:
+    return value if isinstance(value, str) and _ISO_IN.match(value) else None
+
+
+def mime_for(name: str) -> str:
+    guessed, _ = mimetypes.guess_type(name, strict=False)
+    return guessed or "application/octet-stream"
+
+
+def check_name(store: Store, parent: Item, name: str, is_folder: bool) -> None:
+    """Reject what OneDrive rejects: bad names and paths over 400 characters."""
+    at_root = parent.parent_id is None
+    bad = [
+        i for i in name_issues(name, is_folder=is_folder, at_root=at_root) if i in _SERVER_ISSUES
+    ]
+    if bad:
+        raise ApiError(
+            400,
+            "invalidRequest",
+            f"The name '{name}' is not allowed in OneDrive ({', '.join(bad)}).",
+            inner_code="invalidFileName"
+            if NameIssue.INVALID_CHARACTERS in bad
+            else "nameNotAllowed",
+        )
+    path = f"{store.path_of(parent)}/{name}"
+    length = server_relative_length(path, user_principal_name=parent.upn, destination_folder="")
+    if length > MAX_PATH_LENGTH:
+        raise ApiError(
+            400,
+            "invalidRequest",
+            f"The path is {length} characters long; OneDrive allows {MAX_PATH_LENGTH}.",
+            inner_code="pathIsTooLong",
+        )
+
+
+def item_json(store: Store, item: Item, base_url: str) -> dict[str, Any]:
+    drive_id = store.drives[item.upn][0]
+    site = re.sub(r"[^\w]", "_", item.upn)
+    path = store.path_of(item)
+    data: dict[str, Any] = {
+        "id": item.id,
+        "name": item.name,
+        "size": item.size,
+        "createdDateTime": iso(item.created),
+        "lastModifiedDateTime": iso(item.modified),
+        "eTag": f'"{{{item.id[2:10]}-0000-0000-0000-{item.id[10:22]}}},{item.version}"',
+        "cTag": f'"c:{{{item.id[2:10]}-0000-0000-0000-{item.id[10:22]}}},{item.version}"',
+        "webUrl": f"{base_url}/personal/{site}/Documents{urllib.parse.quote(path)}",
+        "fileSystemInfo": {
+            "createdDateTime": item.fs_created,
+            "lastModifiedDateTime": item.fs_modified,
+        },
+        "createdBy": {"user": {"email": item.upn, "displayName": item.upn}},
+        "parentReference": {"driveType": "business", "driveId": drive_id},
+    }
+    if item.parent_id is None:
+        data["name"] = "root"
+        data["root"] = {}
+    else:
+        parent = store.items[item.parent_id]
+        parent_path = store.path_of(parent)
+        data["parentReference"].update(
+            {
+                "id": parent.id,
+                "name": parent.name if parent.parent_id else "root",
+                "path": f"/drive/root:{parent_path}",
+            }
+        )
+    if item.is_folder:
+        data["folder"] = {"childCount": len(item.children)}
+    else:
+        data["file"] = {"mimeType": item.mime, "hashes": {"quickXorHash": item.qxh}}
+    return data

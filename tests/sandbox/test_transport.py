@@ -1,0 +1,62 @@
+"""Transport: HTTPS with the sandbox's own CA, kept across restarts; keep-alive; threads."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import socket
+import ssl
+
+import pytest
+import requests
+
+from app.sandbox.server import Sandbox
+from tests.sandbox.helpers import Client
+
+
+def test_certificate_verifies_against_ca_only(sandbox: Sandbox) -> None:
+    context = ssl.create_default_context(cafile=str(sandbox.ca_path))
+    with (
+        socket.create_connection(("127.0.0.1", sandbox.port)) as raw,
+        context.wrap_socket(raw, server_hostname="127.0.0.1") as tls,
+    ):
+        assert tls.version() in ("TLSv1.2", "TLSv1.3")
+    with pytest.raises(requests.exceptions.SSLError):
+        requests.get(
+            sandbox.authority + "/v2.0/.well-known/openid-configuration",
+            verify=requests.certs.where(),
+            timeout=10,
+        )
+
+
+def test_localhost_name_is_in_the_certificate(sandbox: Sandbox) -> None:
+    r = requests.get(
+        f"https://localhost:{sandbox.port}/{sandbox.tenant}/discovery/v2.0/keys",
+        verify=str(sandbox.ca_path),
+        timeout=10,
+    )
+    assert r.status_code == 200
+
+
+def test_ca_and_port_reused_across_restart(make_sandbox, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    first = make_sandbox(state_dir=tmp_path)
+    ca_before = first.ca_path.read_bytes()
+    port = first.port
+    first.stop()
+    second = make_sandbox(state_dir=tmp_path)
+    assert second.ca_path.read_bytes() == ca_before
+    assert second.port == port
+
+
+def test_keep_alive_and_concurrent_clients(sandbox: Sandbox) -> None:
+    client = Client(sandbox)
+    for _ in range(3):
+        assert client.get("/me").status_code == 200
+    # One TCP connection served all three requests.
+    assert len(client.http.adapters["https://"].poolmanager.pools) == 1
+
+    def work(n: int) -> int:
+        c = Client(sandbox, sandbox.users[n % len(sandbox.users)].upn)
+        return c.put(f"/me/drive/root:/t{n}.txt:/content", data=b"x" * n).status_code
+
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        assert set(pool.map(work, range(16))) == {201}
