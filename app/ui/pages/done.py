@@ -1,0 +1,149 @@
+"""Page 7: the receipt (moved, left behind, needing attention, with reasons), a link to the
+OneDrive folder, saving the receipt, and, behind a confirmation listing exactly what would
+go, deleting the discarded files from the H: drive: the only write to the H: drive ever,
+done on a worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QTextBrowser
+
+from app import paths
+from app.ui import formatting as fmt
+from app.ui.pages.common import Page, set_text
+from app.ui.receipt import Receipt, receipt_from_journal
+from app.ui.session import DeleteResult, Session
+from app.ui.workers import Task, run_in_background
+
+
+class DonePage(Page):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, self.tr("Your receipt"))
+        self.headline = self.text("", selectable=True)
+        self.receipt_view = QTextBrowser()
+        self.receipt_view.setAccessibleName(self.tr("Receipt"))
+        self.receipt_view.setTabChangesFocus(True)
+        self.receipt_view.setMinimumHeight(220)
+        self.body.addWidget(self.receipt_view, 1)
+        row = QHBoxLayout()
+        self.open_button = self.button(
+            self.tr("&Open my OneDrive folder"), self.tr("Opens OneDrive in your web browser")
+        )
+        self.open_button.clicked.connect(self.open_onedrive)
+        self.save_button = self.button(self.tr("&Save the receipt..."))
+        self.save_button.clicked.connect(self._save_dialog)
+        self.delete_button = self.button(
+            self.tr("&Delete the left-behind files from my H: drive..."),
+            self.tr("Asks you to confirm, with the full list, before deleting anything"),
+        )
+        self.delete_button.clicked.connect(self._confirm_delete)
+        for button in (self.open_button, self.save_button, self.delete_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.delete_status = self.text("", selectable=True)
+        self.receipt: Receipt | None = None
+        self._task: Task | None = None
+
+    def initializePage(self) -> None:
+        self.receipt = receipt_from_journal(self.session)
+        self.receipt_view.setHtml(self.receipt.html())
+        set_text(self.headline, self.receipt.headline())
+        discarded = self.session.discarded_files()
+        offer = self.session.settings.receipt.offer_delete_discarded and bool(discarded)
+        self.delete_button.setVisible(offer)
+        self.open_button.setEnabled(bool(self.onedrive_url()))
+        self.wizard_().announce(self.receipt.headline(), assertive=True)
+
+    def onedrive_url(self) -> str:
+        drive = self.session.drive
+        return drive.web_url if drive is not None else ""
+
+    def open_onedrive(self) -> None:
+        url = self.onedrive_url()
+        if url:
+            QDesktopServices.openUrl(QUrl(url))
+
+    def _save_dialog(self) -> None:
+        default = paths.user_documents_dir() / "H drive migration receipt.html"
+        target, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the receipt"),
+            str(default),
+            self.tr("Web page (*.html);;Text (*.txt)"),
+        )
+        if target:
+            self.save_receipt(Path(target))
+
+    def save_receipt(self, target: Path) -> Path:
+        assert self.receipt is not None
+        target.parent.mkdir(parents=True, exist_ok=True)
+        content = self.receipt.text() if target.suffix.lower() == ".txt" else self.receipt.html()
+        target.write_text(content, encoding="utf-8")
+        message = self.tr("Receipt saved to {path}").format(path=str(target))
+        set_text(self.delete_status, message)
+        self.wizard_().announce(message, assertive=True)
+        return target
+
+    # -- deleting what was left behind ---------------------------------------------------------
+    def delete_question(self, files: list[tuple[str, int]]) -> QMessageBox:
+        total = sum(size for _, size in files)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Delete files from your H: drive?"))
+        box.setText(
+            self.tr(
+                "This permanently deletes {what} from your H: drive. They are the files the "
+                "retention guidance (or you) chose not to move. They are not in OneDrive."
+            ).format(what=fmt.files_and_size(len(files), total))
+        )
+        box.setInformativeText(self.tr("The full list is under Show Details."))
+        box.setDetailedText("\n".join(rel for rel, _ in files))
+        delete = box.addButton(
+            self.tr("Delete %n file(s)", None, len(files)), QMessageBox.ButtonRole.DestructiveRole
+        )
+        keep = box.addButton(self.tr("Keep them"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setProperty("deleteButton", delete)
+        return box
+
+    def _confirm_delete(self) -> None:
+        files = self.session.discarded_files()
+        box = self.delete_question(files)
+        box.exec()
+        if box.clickedButton() is box.property("deleteButton"):
+            self.delete(files)
+
+    def delete(self, files: list[tuple[str, int]]) -> Task:
+        self.delete_button.setEnabled(False)
+        set_text(self.delete_status, self.tr("Deleting..."))
+        self._task = run_in_background(
+            lambda progress, stop: self.session.delete_discarded(files, progress, stop),
+            parent=self,
+            name="delete",
+            on_success=self._deleted,
+            on_failure=lambda error: set_text(
+                self.delete_status, f"⚠ {error.title}. {error.message}"
+            ),
+        )
+        return self._task
+
+    def _deleted(self, result: DeleteResult) -> None:
+        message = self.tr("Deleted {what} from your H: drive.").format(
+            what=fmt.files_and_size(result.deleted, result.deleted_bytes)
+        )
+        if result.failed:
+            message += " " + self.tr("%n file(s) could not be deleted:", None, len(result.failed))
+            message += " " + "; ".join(f"{path} ({why})" for path, why in result.failed[:10])
+        set_text(self.delete_status, message)
+        self.wizard_().announce(message, assertive=True)
+        if self.receipt is not None:
+            self.receipt.deleted = result
+            self.receipt_view.setHtml(self.receipt.html())
+
+    def isComplete(self) -> bool:
+        return True

@@ -1,0 +1,239 @@
+"""Page 6: moving the files. Overall progress in files, bytes, percent and time left; the
+files in flight; done / waiting / needing attention; Pause, Resume, Cancel; problems with
+what to do. Progress reaches screen readers politely at milestones and on request
+("Read progress", Ctrl+R); results and problems assertively."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QProgressBar
+
+from app.core.errors import UserFacingError
+from app.ui import formatting as fmt
+from app.ui.pages import DONE
+from app.ui.pages.common import Page, set_text
+from app.ui.session import Session
+from app.ui.workers import Task, run_in_background
+
+MILESTONES = (25, 50, 75)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ProgressPage", text)
+
+
+def progress_words(
+    files_done: int, files_total: int, bytes_done: int, bytes_total: int, eta: float | None
+) -> str:
+    """What the progress bar says, in words (also its accessible value)."""
+    percent = (
+        fmt.percent(bytes_done, bytes_total)
+        if bytes_total
+        else fmt.percent(files_done, files_total)
+    )
+    text = _tr("{percent} percent, {done} of {total} files").format(
+        percent=percent, done=fmt.number(files_done), total=fmt.number(files_total)
+    )
+    if eta is not None:
+        text += ", " + _tr("{time} left").format(time=fmt.duration(eta))
+    return text
+
+
+class ProgressPage(Page):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, self.tr("Moving your files"))
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.bar.setTextVisible(True)
+        self.bar.setAccessibleName(self.tr("Overall progress"))
+        self.body.addWidget(self.bar)
+        self.overall = self.text("", selectable=True)
+        self.counts = self.text("", selectable=True)
+        row = QHBoxLayout()
+        self.pause_button = self.button(
+            self.tr("&Pause"), self.tr("Pause after the current pieces")
+        )
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.stop_button = self.button(
+            self.tr("S&top for now"), self.tr("Stop safely; you can continue later")
+        )
+        self.stop_button.clicked.connect(self.stop)
+        self.read_button = self.button(self.tr("&Read progress"), self.tr("Ctrl+R reads it aloud"))
+        self.read_button.clicked.connect(self.read_progress)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.read_progress)
+        for button in (self.pause_button, self.stop_button, self.read_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        self.in_flight_label = self.text(self.tr("Moving now:"))
+        self.in_flight = QListWidget()
+        self.in_flight.setAccessibleName(self.tr("Files moving now"))
+        self.in_flight.setMaximumHeight(120)
+        self.body.addWidget(self.in_flight)
+        self.problems_label = self.text(self.tr("Needing attention:"))
+        self.problems = QListWidget()
+        self.problems.setAccessibleName(self.tr("Files needing attention, with what to do"))
+        self.problems.setWordWrap(True)
+        self.body.addWidget(self.problems)
+        self.pause_event = threading.Event()
+        self._task: Task | None = None
+        self._finished = False
+        self._milestone = 0
+        self._started = 0.0
+        self._words = ""
+        self._seen_problems: set[str] = set()
+
+    # -- running ---------------------------------------------------------------------------
+    def initializePage(self) -> None:
+        if self._task is not None and self._task.running:
+            return
+        self._finished = False
+        self._milestone = 0
+        self._started = time.monotonic()
+        self.pause_event.clear()
+        self.pause_button.setText(self.tr("&Pause"))
+        set_text(self.overall, self.tr("Starting..."))
+        self._task = run_in_background(
+            self._job,
+            parent=self,
+            name="upload",
+            on_progress=self._progress,
+            on_success=self._done,
+            on_failure=self._failed,
+            on_cancel=self._stopped,
+            interval_s=0.3,
+        )
+        self.completeChanged.emit()
+
+    def _job(self, progress: Any, stop: threading.Event) -> Any:
+        session = self.session
+        if session.resuming:
+            run = session.unfinished_run()
+            session.run_id = run.id if run is not None else None
+        if session.run_id is None:
+            session.start_run()
+        return session.upload(progress, self.pause_event, stop)
+
+    def _progress(self, p: Any) -> None:
+        files_done = int(getattr(p, "files_done", 0))
+        files_total = int(getattr(p, "files_total", 0))
+        bytes_done = int(getattr(p, "bytes_done", 0))
+        bytes_total = int(getattr(p, "bytes_total", 0))
+        failed = int(getattr(p, "failed", 0))
+        eta = getattr(p, "eta_s", None)
+        if eta is None:
+            eta = self._eta(bytes_done, bytes_total)
+        self._words = progress_words(files_done, files_total, bytes_done, bytes_total, eta)
+        permille = (
+            int(1000 * bytes_done / bytes_total)
+            if bytes_total
+            else (int(1000 * files_done / files_total) if files_total else 0)
+        )
+        self.bar.setValue(min(1000, permille))
+        self.bar.setFormat(self._words)
+        self.bar.setAccessibleDescription(self._words)
+        set_text(
+            self.overall,
+            self.tr("{words}. {done} of {total} moved.").format(
+                words=self._words, done=fmt.size(bytes_done), total=fmt.size(bytes_total)
+            ),
+        )
+        waiting = max(0, files_total - files_done - failed)
+        set_text(
+            self.counts,
+            self.tr("Done: {done}. Waiting: {waiting}. Needing attention: {failed}.").format(
+                done=fmt.number(files_done), waiting=fmt.number(waiting), failed=fmt.number(failed)
+            ),
+        )
+        names = [str(name) for name in getattr(p, "in_flight", ())][:8]
+        if [self.in_flight.item(i).text() for i in range(self.in_flight.count())] != names:
+            self.in_flight.clear()
+            self.in_flight.addItems(names)
+        for problem in getattr(p, "problems", ()):
+            self._add_problem(problem)
+        percent = permille // 10
+        for milestone in MILESTONES:
+            if percent >= milestone > self._milestone:
+                self._milestone = milestone
+                self.wizard_().announce(self._words, force=True)
+
+    def _eta(self, done: int, total: int) -> float | None:
+        elapsed = time.monotonic() - self._started
+        if done <= 0 or elapsed < 3 or self.pause_event.is_set():
+            return None
+        return (total - done) * elapsed / done
+
+    def _add_problem(self, problem: Any) -> None:
+        text = str(problem)
+        if text in self._seen_problems:
+            return
+        self._seen_problems.add(text)
+        self.problems.addItem("⚠ " + text)
+
+    def read_progress(self) -> None:
+        self.wizard_().announce(self._words or self.overall.text(), force=True)
+
+    def toggle_pause(self) -> None:
+        if self.pause_event.is_set():
+            self.pause_event.clear()
+            self.pause_button.setText(self.tr("&Pause"))
+            self.wizard_().announce(self.tr("Resumed."), assertive=True)
+        else:
+            self.pause_event.set()
+            self.pause_button.setText(self.tr("&Resume"))
+            self.wizard_().announce(self.tr("Paused."), assertive=True)
+
+    def pause(self) -> None:
+        if not self.pause_event.is_set() and self.running():
+            self.toggle_pause()
+
+    def stop(self) -> None:
+        if self._task is not None:
+            self._task.stop()
+            self.pause_event.clear()  # a paused engine must wake up to notice the stop
+
+    def running(self) -> bool:
+        return self._task is not None and self._task.running
+
+    def stop_and_wait(self, ms: int = 30_000) -> None:
+        """Stop safely (the journal keeps every file's state) and wait for the worker."""
+        if self.running():
+            self.stop()
+            assert self._task is not None
+            self._task.wait(ms)
+
+    # -- outcomes ----------------------------------------------------------------------------
+    def _done(self, result: Any) -> None:
+        self._finished = True
+        self.session.result = result
+        self.pause_button.setEnabled(False)
+        self.stop_button.setEnabled(False)
+        self.bar.setValue(1000)
+        message = self.tr("Finished moving your files. Press Next for your receipt.")
+        set_text(self.overall, message)
+        self.wizard_().announce(message, assertive=True)
+        self.completeChanged.emit()
+
+    def _failed(self, error: UserFacingError) -> None:
+        message = f"⚠ {error.title}. {error.message} {error.action}".strip()
+        set_text(self.overall, message)
+        self.wizard_().announce(message, assertive=True)
+        self.pause_button.setEnabled(False)
+
+    def _stopped(self) -> None:
+        message = self.tr(
+            "Stopped safely. Nothing is lost: next time the assistant offers to continue."
+        )
+        set_text(self.overall, message)
+        self.wizard_().announce(message, assertive=True)
+
+    def isComplete(self) -> bool:
+        return self._finished
+
+    def nextId(self) -> int:
+        return DONE

@@ -1,0 +1,92 @@
+"""Page 1: what will happen, how long it takes, that the H: drive is not changed, and
+where the files go. Offers "Continue where you left off" first when a run is unfinished."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout
+
+from app.ui import formatting as fmt
+from app.ui.pages import SIGN_IN
+from app.ui.pages.common import Page
+from app.ui.session import Session
+
+
+class WelcomePage(Page):
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, self.tr("Move your H: drive to OneDrive"))
+        destination = session.destination_folder
+        self.intro = self.text(
+            self.tr(
+                "This assistant copies the files on your H: drive into your OneDrive, in a "
+                'folder called "{folder}". Only you can see that folder unless you share it.'
+            ).format(folder=destination)
+        )
+        self.steps = self.text(
+            self.tr(
+                "What will happen:\n"
+                "1. You sign in with your work account.\n"
+                "2. The assistant looks through your H: drive (this takes a few minutes).\n"
+                "3. You see what will move, what the retention guidance says to leave "
+                "behind, and why. You can change most choices.\n"
+                "4. Your files are copied and every copy is checked.\n"
+                "5. You get a receipt of what moved and what did not."
+            )
+        )
+        self.time = self.text(
+            self.tr(
+                "Most H: drives take between 15 minutes and an hour. You can keep working "
+                "while it runs, pause it, or close the assistant and continue later."
+            )
+        )
+        self.safety = self.text(
+            self.tr(
+                "Nothing on your H: drive is changed or deleted unless you ask for it at "
+                "the very end, after you have seen exactly what would be deleted."
+            )
+        )
+        self.resume_box = QHBoxLayout()
+        self.resume_label = self.text("")
+        self.continue_button = self.button(
+            self.tr("&Continue where you left off"),
+            self.tr("Carry on with the migration you started before"),
+        )
+        self.continue_button.setDefault(True)
+        self.continue_button.clicked.connect(self._continue)
+        self.resume_box.addWidget(self.continue_button)
+        self.resume_box.addStretch(1)
+        self.body.addLayout(self.resume_box)
+        self.body.addStretch(1)
+        self.unfinished = None
+        self._show_resume(None)
+
+    def initializePage(self) -> None:
+        self.unfinished = self.session.unfinished_run()
+        self.session.resuming = False
+        self._show_resume(self.unfinished)
+
+    def _show_resume(self, run: object) -> None:
+        visible = run is not None
+        self.resume_label.setVisible(visible)
+        self.continue_button.setVisible(visible)
+        if run is None:
+            return
+        to_do = run.to_do  # type: ignore[attr-defined]
+        self.resume_label.setText(
+            self.tr(
+                "You started moving your files before and {left} still need to be moved "
+                "({done} of {total} already in OneDrive). You can continue where you left "
+                "off, or press Next to start again."
+            ).format(
+                left=fmt.files(to_do),
+                done=fmt.size(run.bytes_done),  # type: ignore[attr-defined]
+                total=fmt.size(run.bytes_to_move),  # type: ignore[attr-defined]
+            )
+        )
+        self.continue_button.setFocus()
+
+    def _continue(self) -> None:
+        self.session.resuming = True
+        self.wizard_().next()
+
+    def nextId(self) -> int:
+        return SIGN_IN

@@ -1,0 +1,319 @@
+"""The wizard's state for one journey, and the calls into core/m365 it makes (off the GUI
+thread, from workers). Nothing here is Qt: pages read this object and start jobs on it.
+
+One place adapts the wizard to the engine's APIs (scan, rules, policy, sign-in, Graph,
+plan, journal, upload), so pages stay about people, not plumbing. The durable state (what
+has moved) lives in the journal, never here: this object is forgotten when the app closes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.core.errors import UserFacingError
+from app.core.guidance import GuidanceReport
+from app.core.inventory import Inventory
+from app.settings import Settings
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[Any], None]
+
+
+@dataclass
+class DriveInfo:
+    total: int | None
+    remaining: int | None
+    web_url: str
+
+
+@dataclass
+class RunProgress:
+    """The upload engine's progress, plus the problems so far (each with what to do)."""
+
+    engine: Any  # app.m365.upload.UploadProgress
+    problems: list[str]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.engine, name)
+
+
+@dataclass
+class DeleteResult:
+    deleted: int
+    deleted_bytes: int
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+
+
+@dataclass
+class Session:
+    settings: Settings
+    language: str = "en"
+    sandbox: Any = None  # app.sandbox.server.Sandbox in sandbox mode
+    training_users: list[str] = field(default_factory=list)
+    h_drive: Path | None = None
+    h_drive_problem: UserFacingError | None = None
+    sign_in: Any = None  # app.m365.auth.SignIn
+    account: Any = None  # app.m365.auth.Account
+    owner: Any = None  # app.m365.owner.OwnerCheck
+    drive: DriveInfo | None = None
+    inventory: Inventory | None = None
+    report: GuidanceReport | None = None
+    rules: Any = None  # app.core.onedrive_rules.RulesResult
+    review: Any = None  # app.ui.review_data.ReviewData
+    plan: Any = None
+    run_id: int | None = None
+    result: Any = None
+    resuming: bool = False  # continuing an unfinished run from the journal
+    _journal: Any = None
+    _graph: Any = None
+
+    # -- configuration -----------------------------------------------------------------
+    @property
+    def destination_folder(self) -> str:
+        return self.settings.onedrive.destination_folder
+
+    def m365_config(self) -> Any:
+        from app.m365 import config
+
+        if self.sandbox is not None:
+            return config.config_for_sandbox(self.sandbox, self.settings)
+        return config.config_from_settings(self.settings)
+
+    def journal(self) -> Any:
+        if self._journal is None:
+            from app.core.journal import Journal
+
+            self._journal = Journal.open_default()
+        return self._journal
+
+    def unfinished_run(self) -> Any:
+        """The run a previous launch left unfinished (RunInfo), if any."""
+        try:
+            return self.journal().unfinished_run()
+        except UserFacingError as error:
+            log.warning("journal: %s", error)
+            return None
+
+    # -- H: drive ----------------------------------------------------------------------
+    def find_h_drive(self) -> Path | None:
+        from app.core.scan import find_h_drive
+
+        try:
+            self.h_drive = find_h_drive(None)
+            self.h_drive_problem = None
+        except UserFacingError as error:
+            self.h_drive, self.h_drive_problem = None, error
+        return self.h_drive
+
+    def scan_and_classify(self, progress: Progress, stop: threading.Event) -> Any:
+        """Scan, check names against OneDrive's rules, apply the retention policy, and build
+        the review's arrays. Returns the ReviewData, or None if stopped."""
+        from app.core.classify import classify
+        from app.core.onedrive_rules import check_inventory
+        from app.core.policy import policy_from_settings
+        from app.core.scan import scan
+        from app.ui.review_data import ReviewData
+
+        assert self.h_drive is not None
+        inventory = scan(self.h_drive, progress=progress, stop=stop)
+        if stop.is_set():
+            return None
+        progress(("classify", 0, len(inventory.files)))
+        upn = self.account.username if self.account is not None else ""
+        rules = check_inventory(
+            inventory, destination_folder=self.destination_folder, user_principal_name=upn
+        )
+        policy = policy_from_settings(self.settings.policy.file)
+        report = classify(
+            inventory,
+            policy,
+            rules=rules,
+            stop=stop,
+            progress=lambda done, total: progress(("classify", done, total)),
+        )
+        if stop.is_set():
+            return None
+        review = ReviewData(report, language=self.language)
+        self.inventory, self.rules, self.report, self.review = inventory, rules, report, review
+        return review
+
+    # -- Microsoft 365 -------------------------------------------------------------------
+    def make_sign_in(self) -> Any:
+        from app.m365.auth import SignIn
+
+        if self.sign_in is None:
+            self.sign_in = SignIn(self.m365_config())
+        return self.sign_in
+
+    def session_factory(self) -> Callable[[], Any]:
+        from app.m365.http import VerifiedSession
+
+        config = self.m365_config()
+        pool = max(10, self.settings.upload.concurrency_max + 2)
+
+        def factory() -> Any:
+            return VerifiedSession(
+                ca_bundle=config.ca_bundle, user_agent=config.user_agent, pool_size=pool
+            )
+
+        return factory
+
+    def graph(self) -> Any:
+        if self._graph is None:
+            from app.m365.graph import GraphClient
+
+            sign_in = self.make_sign_in()
+            self._graph = GraphClient(
+                self.m365_config().graph_url,
+                sign_in.access_token,
+                session_factory=self.session_factory(),
+            )
+        return self._graph
+
+    def sign_in_interactive(self, stop: threading.Event) -> Any:
+        return self.make_sign_in().sign_in_interactive(stop, 300)
+
+    def start_device_code(self) -> Any:
+        return self.make_sign_in().start_device_code()
+
+    def complete_device_code(self, flow: Any, stop: threading.Event) -> Any:
+        return self.make_sign_in().complete_device_code(flow, stop)
+
+    def sign_in_training(self, upn: str, stop: threading.Event) -> Any:
+        """Sandbox only: sign in as a training officer through the sandbox's own sign-in
+        page, answered by the sandbox's scripted browser instead of a person."""
+        assert self.sandbox is not None, "training sign-in exists only in sandbox mode"
+        sandbox = self.sandbox
+
+        def answer(url: str) -> None:
+            import requests
+
+            redirect = sandbox.sign_in_page_choose(url, upn)
+            # The loopback listener is plain HTTP on 127.0.0.1 (MSAL's own receiver).
+            requests.get(redirect, timeout=30)
+
+        def browse(url: str) -> None:
+            # On its own thread: MSAL's loopback listener only starts answering once
+            # this callback has returned.
+            threading.Thread(target=answer, args=(url,), daemon=True).start()
+
+        return self.make_sign_in().sign_in_interactive(stop, 60, login_hint=upn, show_url=browse)
+
+    def after_sign_in(self, account: Any) -> DriveInfo:
+        """Runs on a worker: the account's OneDrive and the owner check."""
+        from app.m365.owner import check_owner
+
+        self.account = account
+        drive = self.graph().drive()
+        quota = drive.get("quota") or {}
+        self.drive = DriveInfo(
+            total=quota.get("total"),
+            remaining=quota.get("remaining"),
+            web_url=drive.get("webUrl", ""),
+        )
+        if self.h_drive is not None:
+            self.owner = check_owner(account, self.h_drive, dict(os.environ))
+        return self.drive
+
+    # -- plan and upload -----------------------------------------------------------------
+    def build_plan(self) -> Any:
+        from app.core.plan import Choices, build_plan
+
+        assert self.report is not None and self.review is not None
+        moved, left = self.review.overrides()
+        choices = Choices(move=frozenset(moved), discard=frozenset(left))
+        self.plan = build_plan(
+            self.report, self.rules, choices, destination_folder=self.destination_folder
+        )
+        return self.plan
+
+    def start_run(self) -> int:
+        account = self.account.username if self.account is not None else ""
+        self.run_id = self.journal().start_run(self.plan, account=account, settings_digest="")
+        return self.run_id
+
+    def upload(self, progress: Progress, pause: threading.Event, stop: threading.Event) -> Any:
+        """Run the upload engine; progress goes out as `RunProgress` (the engine's figures
+        plus the problems met so far, read from the journal on this worker)."""
+        from app.core.journal import ItemState
+        from app.m365.upload import UploadEngine
+
+        assert self.run_id is not None
+        journal = self.journal()
+        run = journal.run_info(self.run_id)
+        source = str(self.h_drive) if self.h_drive is not None else run.source_root
+        seen_failed = -1
+        problems: list[str] = []
+
+        def relay(p: Any) -> None:
+            nonlocal seen_failed, problems
+            if p.failed != seen_failed:
+                seen_failed = p.failed
+                failed = journal.items(self.run_id, [ItemState.FAILED])
+                problems = [
+                    f"{item.rel_path}: {item.fail_message or ''} {item.fail_action or ''}".strip()
+                    for item in failed[:200]
+                ]
+            progress(RunProgress(p, list(problems)))
+
+        engine = UploadEngine(
+            self.graph(),
+            journal,
+            source,
+            run_id=self.run_id,
+            settings=self.settings.upload,
+            session_factory=self.session_factory(),
+            progress=relay,
+            pause=pause,
+            stop=stop,
+        )
+        self.result = engine.run()
+        if self.result.error is not None and not self.result.cancelled:
+            raise self.result.error
+        return self.result
+
+    # -- the only write to the H: drive --------------------------------------------------
+    def discarded_files(self) -> list[tuple[str, int]]:
+        """(relative path, size) of what was left behind and may be deleted: discarded,
+        never 'cannot move' (those are the officer's to deal with another way)."""
+        from app.core.journal import ItemState
+
+        if self.run_id is None:
+            return []
+        items = self.journal().items(self.run_id, [ItemState.DISCARDED])
+        return [(item.rel_path, item.size) for item in items]
+
+    def delete_discarded(
+        self, files: list[tuple[str, int]], progress: Progress, stop: threading.Event
+    ) -> DeleteResult:
+        """Delete exactly the listed files (after the officer confirmed that list)."""
+        from app.core.scan import to_os_path
+
+        assert self.h_drive is not None
+        result = DeleteResult(0, 0)
+        for number, (rel_path, size) in enumerate(files, start=1):
+            if stop.is_set():
+                break
+            path = to_os_path(str(self.h_drive), rel_path)
+            try:
+                os.remove(path)
+                result.deleted += 1
+                result.deleted_bytes += size
+            except FileNotFoundError:
+                result.deleted += 1  # already gone: the outcome the officer asked for
+            except OSError as error:
+                result.failed.append((rel_path, error.strerror or str(error)))
+            progress((number, len(files)))
+        return result
+
+    def close(self) -> None:
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None

@@ -1,0 +1,139 @@
+"""The wizard window: seven pages, clean button names, announcements, and safe closing.
+
+Closing the window (or the session going to sleep, as far as Qt tells us) while files
+are moving pauses safely: the engine stops at a safe point, the journal keeps every
+file's state, and the next launch offers "Continue where you left off".
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWizard
+
+from app import APP_DISPLAY_NAME
+from app.ui import a11y
+from app.ui.pages import CONFIRM, DONE, PROGRESS, REVIEW, SCAN, SIGN_IN, WELCOME
+from app.ui.pages.confirm import ConfirmPage
+from app.ui.pages.done import DonePage
+from app.ui.pages.progress import ProgressPage
+from app.ui.pages.review import ReviewPage
+from app.ui.pages.scan import ScanPage
+from app.ui.pages.signin import SignInPage
+from app.ui.pages.welcome import WelcomePage
+from app.ui.session import Session
+
+log = logging.getLogger(__name__)
+
+
+class MigrationWizard(QWizard):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.setWindowTitle(
+            APP_DISPLAY_NAME + (self.tr(" (practice mode)") if session.sandbox else "")
+        )
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.resize(900, 680)
+        self.status = QLabel()  # the fallback live region for announcements
+        self.status.setVisible(False)
+        self.announcer = a11y.Announcer(self, self.status)
+        self.welcome = WelcomePage(session)
+        self.sign_in = SignInPage(session)
+        self.scan = ScanPage(session)
+        self.review = ReviewPage(session)
+        self.confirm = ConfirmPage(session)
+        self.progress = ProgressPage(session)
+        self.done = DonePage(session)
+        for page_id, page in (
+            (WELCOME, self.welcome),
+            (SIGN_IN, self.sign_in),
+            (SCAN, self.scan),
+            (REVIEW, self.review),
+            (CONFIRM, self.confirm),
+            (PROGRESS, self.progress),
+            (DONE, self.done),
+        ):
+            self.setPage(page_id, page)
+        self.setStartId(WELCOME)
+        self._name_buttons()
+        self.currentIdChanged.connect(self._page_changed)
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.applicationStateChanged.connect(self._application_state)  # type: ignore[attr-defined]
+
+    def _name_buttons(self) -> None:
+        texts = {
+            QWizard.WizardButton.BackButton: self.tr("&Back"),
+            QWizard.WizardButton.NextButton: self.tr("&Next"),
+            QWizard.WizardButton.CancelButton: self.tr("Cancel"),
+            QWizard.WizardButton.FinishButton: self.tr("&Finish"),
+        }
+        for which, text in texts.items():
+            self.setButtonText(which, text)
+            button = self.button(which)
+            a11y.clean_button_name(button)
+        self.button(QWizard.WizardButton.NextButton).setAccessibleDescription(
+            self.tr("Go to the next step")
+        )
+        self.button(QWizard.WizardButton.BackButton).setAccessibleDescription(
+            self.tr("Go back one step")
+        )
+
+    def _page_changed(self, page_id: int) -> None:
+        # Page-specific button texts (e.g. "Start moving") need their names cleaned too.
+        for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
+            a11y.clean_button_name(self.button(which))
+        page = self.page(page_id)
+        if page is not None:
+            self.announce(page.title(), force=True)
+        if page_id == PROGRESS:
+            # No going back while files are moving: the plan is in the journal now.
+            self.button(QWizard.WizardButton.BackButton).setEnabled(False)
+
+    def announce(self, text: str, *, assertive: bool = False, force: bool = False) -> bool:
+        policy = self.session.settings.ui.announcements
+        if not assertive and policy == "end_only":
+            return False
+        if policy == "every_step":
+            force = True
+        return self.announcer.announce(text, assertive=assertive, force=force)
+
+    def start_background_scan(self) -> None:
+        """Start looking through the H: drive at once, while the officer reads."""
+        if self.session.h_drive is not None:
+            self.scan.start_scan()
+
+    # -- leaving safely ------------------------------------------------------------------
+    def _application_state(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationSuspended and self.progress.running():
+            log.info("Session suspending: pausing the upload.")
+            self.progress.pause()
+
+    def shutdown(self) -> None:
+        """Stop background work safely; the journal keeps what has moved."""
+        if self.progress.running():
+            log.info("Window closing while moving: stopping safely.")
+            self.progress.stop_and_wait()
+        self.scan.shutdown()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        self.shutdown()
+        super().reject()
+
+    def current_page_ids(self) -> list[int]:
+        return [WELCOME, SIGN_IN, SCAN, REVIEW, CONFIRM, PROGRESS, DONE]
+
+
+def app_instance() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app
