@@ -1,0 +1,125 @@
+"""Duplicate files: same size and same QuickXorHash (the hash OneDrive itself keeps).
+
+Only files that share a size with another file are read, so a drive of mostly unique
+sizes costs almost nothing; empty files are never duplicates (nothing to save). The
+caller decides which copy of a group is kept.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Callable, Container, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from app.core.errors import CancelledError
+from app.core.inventory import FileEntry
+
+Hasher = Callable[[str, threading.Event | None], tuple[int, str]]  # path -> (bytes read, hash)
+
+
+@dataclass
+class DuplicateResult:
+    groups: list[list[int]] = field(default_factory=list)  # indexes, each group ascending
+    unreadable: list[int] = field(default_factory=list)  # could not be hashed (not grouped)
+    changed: list[int] = field(default_factory=list)  # size differed while reading
+    bytes_hashed: int = 0
+
+
+def same_size_candidates(
+    files: Sequence[FileEntry], exclude: Container[int] = ()
+) -> list[list[int]]:
+    """Groups of indexes of non-empty files sharing a size (only these can be duplicates)."""
+    by_size: dict[int, list[int]] = defaultdict(list)
+    for index, entry in enumerate(files):
+        if entry.size > 0 and index not in exclude:
+            by_size[entry.size].append(index)
+    return [group for group in by_size.values() if len(group) > 1]
+
+
+def _default_hasher(path: str, stop: threading.Event | None) -> tuple[int, str]:
+    from app.core.quickxorhash import hash_file
+
+    return hash_file(path, stop=stop)
+
+
+def _default_path_for(root: str, rel_path: str) -> str:
+    from app.core.scan import to_os_path
+
+    return to_os_path(root, rel_path)
+
+
+def find_duplicates(
+    root: str | os.PathLike[str],
+    files: Sequence[FileEntry],
+    *,
+    exclude: Container[int] = (),
+    stop: threading.Event | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    hasher: Hasher | None = None,
+    path_for: Callable[[str, str], str] | None = None,
+    workers: int = 4,
+) -> DuplicateResult:
+    """Hash the same-size candidates and group those with equal hashes.
+
+    `progress(bytes_done, bytes_total)` is called at most ~10 times a second and once at
+    the end. `stop` raises `CancelledError`. Several workers, because on a network drive
+    the time goes in waiting for the server, not in hashing.
+    """
+    hash_one = hasher or _default_hasher
+    to_path = path_for or _default_path_for
+    root_text = os.fspath(root)
+    candidates = same_size_candidates(files, exclude)
+    todo = [index for group in candidates for index in group]
+    total = sum(files[index].size for index in todo)
+    result = DuplicateResult()
+    hashes: dict[int, str] = {}
+    lock = threading.Lock()
+    done_bytes = 0
+    last_report = 0.0
+
+    def work(index: int) -> None:
+        nonlocal done_bytes, last_report
+        if stop is not None and stop.is_set():
+            return
+        entry = files[index]
+        try:
+            size_read, digest = hash_one(to_path(root_text, entry.rel_path), stop)
+        except CancelledError:
+            return
+        except OSError:
+            with lock:
+                result.unreadable.append(index)
+            return
+        with lock:
+            done_bytes += entry.size
+            if size_read != entry.size:
+                result.changed.append(index)
+            else:
+                hashes[index] = digest
+            now = time.monotonic()
+            if progress is not None and now - last_report >= 0.1:
+                last_report = now
+                progress(done_bytes, total)
+
+    if todo:
+        with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="dup") as pool:
+            list(pool.map(work, todo))
+    if stop is not None and stop.is_set():
+        raise CancelledError("duplicate detection stopped")
+    result.bytes_hashed = done_bytes
+    if progress is not None:
+        progress(done_bytes, total)
+    for group in candidates:
+        by_hash: dict[str, list[int]] = defaultdict(list)
+        for index in group:
+            if index in hashes:
+                by_hash[hashes[index]].append(index)
+        result.groups.extend(sorted(same) for same in by_hash.values() if len(same) > 1)
+    result.groups.sort()
+    result.unreadable.sort()
+    result.changed.sort()
+    return result
