@@ -27,13 +27,27 @@ from app.core.errors import CancelledError, UserFacingError
 from app.core.journal import ItemState, Journal, JournalItem
 from app.m365.bandwidth import BandwidthLimiter
 from app.m365.concurrency import AdaptiveLimit
+from app.m365.errors import (
+    AccessDeniedError,
+    GraphError,
+    OfflineError,
+    QuotaExceededError,
+    ThrottledError,
+)
 from app.m365.upload_http import FolderCache, Graph, Shared, fragment_size
 from app.m365.upload_session import FileFailed, FileUploader, RetryLater
 from app.settings import Upload
 
 log = logging.getLogger(__name__)
 
-RETRY_LATER_DELAYS = (5.0, 30.0)  # then the file is reported as failed (with what to do)
+RETRY_LATER_DELAYS = (5.0, 30.0)
+# Errors about the whole run, not one file: stop cleanly and let the officer resume.
+RUN_WIDE = (
+    QuotaExceededError,
+    OfflineError,
+    ThrottledError,
+    AccessDeniedError,
+)  # then the file is reported as failed (with what to do)
 
 
 @dataclass(frozen=True)
@@ -261,14 +275,19 @@ class UploadEngine:
             self._fail(item, failed.code, failed.message, failed.action)
             work.done()
             return
+        except GraphError as error:
+            if isinstance(error, RUN_WIDE):
+                self._stop_run(item, error)
+            else:  # this file's problem (a name OneDrive refuses, a bad request, ...)
+                code = error.code or f"http_{error.status}"
+                log.warning("File %d: %s", item.index, error.for_log())
+                self._fail(item, code, f"{error.title}: {error.message}", error.action)
+            work.done()
+            return
         except UserFacingError as error:
-            # Signed out, OneDrive full, offline too long, a request refused outright:
-            # the run stops here; the journal keeps this file's session for a resume.
-            log.warning("Run stopped at file %d: %s (%s)", item.index, error, error.detail)
-            with self._lock:
-                if self._error is None:
-                    self._error = error
-            self._halt.set()
+            # Signed out, OneDrive full, offline too long: the run stops here; the
+            # journal keeps this file's session for a resume.
+            self._stop_run(item, error)
             work.done()
             return
         finally:
@@ -302,6 +321,13 @@ class UploadEngine:
                 tally.bytes_moved += done.size
         work.done()
         self._emit()
+
+    def _stop_run(self, item: JournalItem, error: UserFacingError) -> None:
+        log.warning("Run stopped at file %d: %s (%s)", item.index, error, error.detail)
+        with self._lock:
+            if self._error is None:
+                self._error = error
+        self._halt.set()
 
     def _fail(self, item: JournalItem, code: str, message: str, action: str) -> None:
         log.warning("File %d not moved: %s", item.index, code)

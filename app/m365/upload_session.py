@@ -459,19 +459,24 @@ class FileUploader:
                     return existing
                 continue
             item = response.json()
-            patched = self.s.graph.request(
-                "PATCH",
-                f"/me/drive/items/{item['id']}",
-                json={
-                    "fileSystemInfo": {
-                        "createdDateTime": _iso(min(self.item.created, stat.st_mtime)),
-                        "lastModifiedDateTime": _iso(stat.st_mtime),
-                    }
-                },
-                expected=(200,),
-            ).json()
-            remote = _remote_hash(patched) or _remote_hash(item)
-            if int(patched.get("size", -1)) != 0 or remote not in (None, empty_hash):
+            try:
+                item = self.s.graph.request(
+                    "PATCH",
+                    f"/me/drive/items/{item['id']}",
+                    json={
+                        "fileSystemInfo": {
+                            "createdDateTime": _iso(min(self.item.created, stat.st_mtime)),
+                            "lastModifiedDateTime": _iso(stat.st_mtime),
+                        }
+                    },
+                    expected=(200,),
+                ).json()
+            except GraphError as error:
+                # The file itself is there and empty; only its dates could not be kept.
+                log.warning("File %d: dates not set: %s", self.item.index, error.for_log())
+                self._note("moved, but OneDrive shows today's date instead of the original")
+            remote = _remote_hash(item)
+            if int(item.get("size", -1)) != 0 or remote not in (None, empty_hash):
                 raise FileFailed(
                     "hash_mismatch",
                     "OneDrive did not store the empty file as it is.",
