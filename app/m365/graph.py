@@ -207,12 +207,12 @@ class GraphClient:
             force_refresh = False
             retry_after = parse_retry_after(response.headers.get("Retry-After"))
             if status in self.retry.retry_statuses:
-                delay = retry_after if retry_after is not None else self.backoff(attempt)
-                if delay > self.retry.max_retry_after_s:
-                    log.warning("%s: Retry-After %.0f s capped", what, delay)
-                    delay = self.retry.max_retry_after_s
+                asked = retry_after if retry_after is not None else self.backoff(attempt)
                 if status in (429, 503) and self._on_throttle is not None:
-                    self._on_throttle(delay)
+                    self._on_throttle(asked)  # what the service asked for, before our cap
+                delay = min(asked, self.retry.max_retry_after_s)
+                if delay < asked:
+                    log.warning("%s: Retry-After %.0f s capped to %.0f s", what, asked, delay)
                 if attempt < attempts:
                     log.info(
                         "%s: HTTP %d (request-id %s); retrying in %.1f s",
