@@ -9,10 +9,13 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from upload_fixtures import UPN, Rig, module_sandbox_fixture, rig_fixture, write_files
+
 from app.core.journal import ItemState
 from app.core.quickxorhash import hash_bytes
 from app.m365.upload_http import FRAGMENT_UNIT, fragment_size
-from upload_fixtures import UPN, Rig, module_sandbox, rig, write_files  # noqa: F401
+
+__all__ = ["module_sandbox_fixture", "rig_fixture"]  # fixtures used by name
 
 
 def test_fragment_size_rules() -> None:

@@ -1,5 +1,8 @@
 """Shared set-up for the upload engine tests: a sandbox, a signed-in Graph client, a run.
 
+Test modules import the fixtures by their function names (`module_sandbox_fixture`,
+`rig_fixture`) and use them as `module_sandbox` / `rig`.
+
 `Rig` writes files under `source`, builds the plan and the journal run from them
 (guidance: move everything) and runs the engine against the real sandbox over HTTPS.
 """
@@ -122,14 +125,14 @@ class Rig:
         return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-@pytest.fixture(scope="module")
-def module_sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
+@pytest.fixture(scope="module", name="module_sandbox")
+def module_sandbox_fixture(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
     with Sandbox(SandboxConfig(state_dir=tmp_path_factory.mktemp("sandbox"))).start() as sb:
         yield sb
 
 
-@pytest.fixture
-def rig(module_sandbox: Sandbox, tmp_path: Path) -> Iterator[Rig]:
+@pytest.fixture(name="rig")
+def rig_fixture(module_sandbox: Sandbox, tmp_path: Path) -> Iterator[Rig]:
     sb = module_sandbox
     sb.faults.clear()
     _wipe(sb)
