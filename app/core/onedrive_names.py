@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 MAX_FILE_SIZE = 250 * 1024**3
 MAX_PATH_LENGTH = 400
@@ -87,17 +87,47 @@ _RESERVED = re.compile(r"(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\.|\Z)", re.I |
 _VTI = re.compile(r"_(vti)_", re.I | re.A)
 _BLOCKED = frozenset({".lock", "desktop.ini"})
 
-# A superset of every per-name rule, applied to a whole relative path ('/'-separated) in one
-# regex search, so a clean file costs one search. A hit is then checked name by name.
-SUSPECT_PATH = re.compile(
-    r'[\x00-\x1f\x7f-\x9f"*:<>?\\|]'
-    r"|(?ai:_vti_)"
-    r"|(?:\A|/)(?:\s|~\$|/|\Z)"
-    r"|[\s.](?:/|\Z)"
-    r"|(?:\A|/)(?ai:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:[./]|\Z)"
-    r"|(?:\A|/)(?ai:\.lock|desktop\.ini)(?:/|\Z)"
-    r"|\A(?ai:forms)(?:/|\Z)"
-)
+# A superset of every per-name rule over whole relative paths ('/'-separated), so a clean
+# file costs a few C-speed string tests; a hit is then checked name by name. Measured: one
+# regex alternation anchored at every component boundary was ten times slower, a character
+# class regex twice as slow as `in` tests. `str.isprintable()` is False for every control
+# character and every white space but U+0020, so those need no test of their own.
+_SUSPECT_START = re.compile(  # applied to "/" + the lower-cased path: the first name too
+    r"/(?: |~\$|/|\Z"
+    r"|(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:[./]|\Z)"
+    r"|(?:\.lock|desktop\.ini)(?:/|\Z))"
+).search
+
+
+def suspect_paths(paths: Sequence[str], lowered: Sequence[str]) -> list[int]:
+    """Indexes of the paths in which some name may break a per-name rule (a superset).
+
+    `lowered` is `[path.lower() for path in paths]`, which the caller needs anyway.
+    """
+    return [
+        index
+        for index, (path, low) in enumerate(zip(paths, lowered, strict=True))
+        if not path.isprintable()
+        or '"' in path
+        or "*" in path
+        or ":" in path
+        or "<" in path
+        or ">" in path
+        or "?" in path
+        or "\\" in path
+        or "|" in path
+        or " /" in path
+        or "./" in path
+        or path.endswith((" ", "."))
+        or "_vti_" in low
+        or low.startswith("forms")
+        or _SUSPECT_START("/" + low)
+    ]
+
+
+def is_suspect_path(path: str) -> bool:
+    """True when some name in `path` may break a per-name rule (never False when one does)."""
+    return bool(suspect_paths([path], [path.lower()]))
 
 
 def _is_blocked(name: str) -> bool:

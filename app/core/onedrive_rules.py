@@ -20,7 +20,6 @@ from app.core.onedrive_names import (
     ISSUE_TEXT,
     MAX_FILE_SIZE,
     MAX_PATH_LENGTH,
-    SUSPECT_PATH,
     UNFIXABLE,
     NameIssue,
     name_issues,
@@ -28,6 +27,7 @@ from app.core.onedrive_names import (
     propose_name,
     server_relative_length,
     sort_issues,
+    suspect_paths,
     valid_name,
 )
 
@@ -89,11 +89,11 @@ class _Child:
         return any(issue not in UNFIXABLE for issue in self.issues)
 
 
-def _all_folders(inventory: Inventory) -> set[str]:
+def _all_folders(inventory: Inventory, parents: list[str]) -> set[str]:
     """Every folder, including ancestors an interrupted scan never listed."""
     known = {folder.rel_path for folder in inventory.folders}
     known.add("")
-    pending = {entry.rel_path.rpartition("/")[0] for entry in inventory.files}
+    pending = set(parents)
     pending.update(path.rpartition("/")[0] for path in known if path)
     pending -= known
     while pending:
@@ -104,15 +104,12 @@ def _all_folders(inventory: Inventory) -> set[str]:
     return known
 
 
-def _clashing_parents(inventory: Inventory, folders: set[str]) -> set[str]:
+def _clashing_parents(paths: list[str], lowered: list[str]) -> set[str]:
     """Folders holding two children whose names differ only in case."""
-    lowered = [entry.rel_path.lower() for entry in inventory.files]
-    lowered += [path.lower() for path in folders if path]
     if len(set(lowered)) == len(lowered):  # the usual case: nothing to group
         return set()
     repeated = {path for path, count in Counter(lowered).items() if count > 1}
     groups: Counter[tuple[str, str]] = Counter()
-    paths = [entry.rel_path for entry in inventory.files] + [path for path in folders if path]
     for path, low in zip(paths, lowered, strict=True):
         if low in repeated:
             parent, _, name = path.rpartition("/")
@@ -152,38 +149,41 @@ def check_inventory(
 ) -> RulesResult:
     """Every file and folder OneDrive would refuse, why, and the rename that fixes it."""
     files = inventory.files
-    folders = _all_folders(inventory)
-    suspect = SUSPECT_PATH.search
+    paths = [entry.rel_path for entry in files]
+    parents = [path.rpartition("/")[0] for path in paths]
+    folders = _all_folders(inventory, parents)
+    lowered = [path.lower() for path in paths]
+    folder_paths = sorted(path for path in folders if path)
+    folder_lowered = [path.lower() for path in folder_paths]
 
     file_issues: dict[int, list[NameIssue]] = {}
-    for index in [i for i, entry in enumerate(files) if suspect(entry.rel_path)]:
+    for index in suspect_paths(paths, lowered):
         found = name_issues(files[index].name)
         if found:
             file_issues[index] = list(found)
     for index in [i for i, entry in enumerate(files) if entry.size > MAX_FILE_SIZE]:
         file_issues.setdefault(index, []).append(NameIssue.FILE_TOO_LARGE)
     folder_issues: dict[str, list[NameIssue]] = {}
-    for path in folders:
-        if path and suspect(path):
-            parent, _, name = path.rpartition("/")
-            found = name_issues(name, is_folder=True, at_root=not parent)
-            if found:
-                folder_issues[path] = list(found)
+    for index in suspect_paths(folder_paths, folder_lowered):
+        parent, _, name = folder_paths[index].rpartition("/")
+        found = name_issues(name, is_folder=True, at_root=not parent)
+        if found:
+            folder_issues[folder_paths[index]] = list(found)
 
     # Folders whose children need new names: any naming issue, or a case clash.
-    attention = _clashing_parents(inventory, folders)
+    attention = _clashing_parents(paths + folder_paths, lowered + folder_lowered)
     attention.update(files[i].rel_path.rpartition("/")[0] for i in file_issues)
     attention.update(path.rpartition("/")[0] for path in folder_issues)
     children: defaultdict[str, list[_Child]] = defaultdict(list)
     if attention:
-        for index, entry in enumerate(files):
-            parent, _, name = entry.rel_path.rpartition("/")
-            if parent in attention:
-                issues = file_issues.setdefault(index, [])
-                children[parent].append(_Child(name, False, index, issues))
-        for path in folders:
+        for index in [i for i, parent in enumerate(parents) if parent in attention]:
+            parent = parents[index]
+            name = paths[index][len(parent) + 1 :] if parent else paths[index]
+            issues = file_issues.setdefault(index, [])
+            children[parent].append(_Child(name, False, index, issues))
+        for path in folder_paths:
             parent, _, name = path.rpartition("/")
-            if path and parent in attention:
+            if parent in attention:
                 issues = folder_issues.setdefault(path, [])
                 children[parent].append(_Child(name, True, path, issues))
     renames: dict[int | str, str] = {}
@@ -210,11 +210,11 @@ def check_inventory(
     # limit, and renamed files, need their exact length.
     growth = max((lengths[path] - len(path) for path in folders), default=0)
     budget = MAX_PATH_LENGTH - prefix_length - max(growth, 0)
-    near = {i for i, entry in enumerate(files) if len(entry.rel_path) > budget}
+    near = {i for i, path in enumerate(paths) if len(path) > budget}
     near.update(key for key in renames if isinstance(key, int))
     for index in near:
-        parent, _, name = files[index].rel_path.rpartition("/")
-        new_name = renames.get(index, name)
+        parent = parents[index]
+        new_name = renames.get(index) or files[index].name
         length = prefix_length + lengths[parent] + (1 if parent else 0) + len(new_name)
         if length > MAX_PATH_LENGTH:
             file_issues.setdefault(index, []).append(NameIssue.PATH_TOO_LONG)

@@ -9,8 +9,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from app.core.inventory import FileEntry, Inventory
+from app.core.onedrive_names import is_suspect_path
 from app.core.onedrive_rules import (
-    SUSPECT_PATH,
     NameIssue,
     check_inventory,
     name_issues,
@@ -67,7 +67,7 @@ def test_the_fast_path_filter_never_misses_a_broken_component(parts: list[str]) 
         for position, part in enumerate(parts)
     )
     if broken:
-        assert SUSPECT_PATH.search("/".join(parts))
+        assert is_suspect_path("/".join(parts))
 
 
 _SIBLING = st.sets(path_names, min_size=1, max_size=8)
@@ -105,3 +105,13 @@ def test_inventory_renames_are_unique_valid_and_order_independent(
             is_folder = parent == "" and name == folder_dest
             issues = set(name_issues(name, is_folder=is_folder, at_root=parent == ""))
             assert not issues & _RENAMING, (name, issues)
+
+
+def test_every_white_space_character_makes_a_path_suspect_at_either_end() -> None:
+    spaces = [chr(code) for code in range(0x3001) if chr(code).isspace()]
+    assert len(spaces) > 20
+    for space in spaces:
+        for name in (space + "a", "a" + space):
+            assert NameIssue.LEADING_OR_TRAILING_SPACE in name_issues(name)
+            assert is_suspect_path(f"Folder/{name}/x.txt")
+            assert is_suspect_path(f"Folder/{name}")
