@@ -426,9 +426,15 @@ class Journal:
                 (session_url, expiry, dest_path, run_id, index),
             )
 
-    def record_offset(self, run_id: int, index: int, offset: int) -> None:
-        """How far the server has acknowledged (a hint for progress; the server is the truth)."""
-        self._update(run_id, index, sent_offset=offset)
+    def record_offset(
+        self, run_id: int, index: int, offset: int, *, expiry: float | None = None
+    ) -> None:
+        """How far the server has acknowledged (a hint; the server is the truth), and the
+        session's new expiry (each fragment extends it)."""
+        if expiry is None:
+            self._update(run_id, index, sent_offset=offset)
+        else:
+            self._update(run_id, index, sent_offset=offset, session_expiry=expiry)
 
     def clear_session(self, run_id: int, index: int) -> None:
         """The session is gone (expired, deleted, finished elsewhere): back to pending."""

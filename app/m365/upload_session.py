@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime
 import logging
 import os
+import time
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -166,6 +167,11 @@ class FileUploader:
             # A session from before a crash was sized for the file as it was then.
             if stat.st_size != self.item.size or int(stat.st_mtime) != int(self.item.modified):
                 self._drop_session()
+            elif (self.item.session_expiry or 0) < time.time():
+                # Past the expiry we recorded: most likely gone. Asking costs a request;
+                # if it is in fact alive (fragments extend it), the new session's 409
+                # finds it in the journal and deletes it.
+                pass
             else:
                 done = self._send_or_recover(stat, fresh=False)
                 if done:
@@ -365,22 +371,25 @@ class FileUploader:
                     hasher.update(chunk)
                     self.s.on_bytes(size - acked, 0)
                     return self._verify(response.json(), hasher, size, stat)
-                nxt = self._where_now(response)
+                nxt, expiry = self._where_now(response)
                 if nxt == acked + length:
                     hasher.update(chunk)
                 elif nxt != acked:
                     hasher = self._rehash(nxt)
                 self.s.on_bytes(nxt - acked, 0)
                 acked = nxt
-                self.s.journal.record_offset(self.s.run_id, self.item.index, acked)
+                self.s.journal.record_offset(self.s.run_id, self.item.index, acked, expiry=expiry)
                 self._check_unchanged(stat)
 
-    def _where_now(self, response: requests.Response | None) -> int:
+    def _where_now(self, response: requests.Response | None) -> tuple[int, float | None]:
+        """The offset the server expects next, and the session's expiry if it said."""
         if response is None or response.status_code == 416:
-            return self._ask()  # stored-but-503, reset, or the server has other bytes
+            return self._ask(), None  # stored-but-503, reset, or the server has other bytes
         if response.status_code == 202:
-            nxt = _next_expected(response.json())
-            return self._ask() if nxt is None else nxt
+            body = response.json()
+            nxt = _next_expected(body)
+            expiry = _parse_time(body.get("expirationDateTime"))
+            return (self._ask(), None) if nxt is None else (nxt, expiry)
         if response.status_code in (404, 401):
             raise _SessionGone
         if response.status_code == 423:
