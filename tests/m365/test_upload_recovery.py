@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 import requests
@@ -120,8 +120,8 @@ def test_own_lingering_session_is_deleted_on_409(rig: Rig) -> None:
 class _ServerSays(VerifiedSession):
     """TEST-ONLY transport: answers for the server where the sandbox has no such fault."""
 
-    rules: list[Any] = []
-    ca = ""
+    rules: ClassVar[list[Any]] = []
+    ca: ClassVar[str] = ""
 
     def request(self, method: Any, url: Any, *args: Any, **kwargs: Any) -> requests.Response:
         response = super().request(method, url, *args, **kwargs)
@@ -254,7 +254,7 @@ def test_vanished_file_is_reported(rig: Rig) -> None:
     (rig.source / "gone.txt").unlink()
     result = rig.run()
     assert result.moved == 1 and result.failed == 1
-    gone = [i for i in rig.journal.items(rig.run_id) if i.rel_path == "gone.txt"][0]
+    gone = next(i for i in rig.journal.items(rig.run_id) if i.rel_path == "gone.txt")
     assert gone.fail_code == "vanished"
 
 
