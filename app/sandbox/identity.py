@@ -78,6 +78,7 @@ class _PendingAuth:
     challenge_method: str
     nonce: str
     created: float
+    response_mode: str = "query"
 
 
 @dataclass
@@ -292,6 +293,7 @@ class Identity:
             challenge_method=q.get("code_challenge_method", "plain"),
             nonce=q.get("nonce", ""),
             created=time.time(),
+            response_mode=q.get("response_mode", "query"),
         )
         with self._lock:
             self._pending[flow_id] = pending
@@ -318,7 +320,7 @@ class Identity:
                 "error_description": "AADSTS65004: The user cancelled the sign-in.",
                 "state": pending.state,
             }
-            return Response.redirect(_with_query(pending.redirect_uri, params))
+            return _reply(pending, params)
         user = self.users.get(form.get("upn", "").lower())
         if user is None:
             return Response.html(
@@ -334,7 +336,7 @@ class Identity:
             "client_info": self._client_info(user),
             "session_state": secrets.token_hex(8),
         }
-        return Response.redirect(_with_query(pending.redirect_uri, params))
+        return _reply(pending, params)
 
     # -- the token endpoint -------------------------------------------------------------
 
@@ -466,6 +468,13 @@ class Identity:
             flow.redeemed = True
             upn, scopes, client_id = flow.upn, flow.scopes, flow.client_id
         return self._token_response(upn, scopes, client_id, base)
+
+
+def _reply(pending: _PendingAuth, params: dict[str, str]) -> Response:
+    """Deliver the authorization response as the client asked (MSAL asks form_post)."""
+    if pending.response_mode == "form_post":
+        return Response.html(200, signin_page.form_post_page(pending.redirect_uri, params))
+    return Response.redirect(_with_query(pending.redirect_uri, params))
 
 
 def _with_query(url: str, params: dict[str, str]) -> str:

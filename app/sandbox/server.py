@@ -12,10 +12,13 @@ state_dir/admin.json (readable by its owner only).
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import ssl
 import threading
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -173,28 +176,38 @@ class Sandbox:
             upn, scopes or ["User.Read", "Files.ReadWrite"], self.base_url, lifetime_s
         )
 
-    def sign_in_page_choose(self, url: str, upn: str) -> str:
-        """Act as the officer in a browser: open MSAL's authorize URL, choose `upn`.
-
-        Returns the redirect (to MSAL's loopback listener) carrying code and state.
+    def sign_in_page_choose(self, url: str, upn: str, *, deliver: bool = True) -> dict[str, str]:
+        """Act as the officer's browser: open the authorize URL, choose `upn`, and (with
+        `deliver`) hand the reply to the app's loopback listener as a browser would (POST
+        for response_mode=form_post, which MSAL uses; GET for query). Returns the reply's
+        parameters (code, state, ...). Test helper; never used by the app.
         """
-        import requests  # only the test helper needs an HTTP client
+        import requests  # only this test helper needs an HTTP client
 
-        page = requests.get(url, verify=str(self.ca_path), timeout=30)
+        ca = str(self.ca_path)
+        page = requests.get(url, verify=ca, timeout=30)
         page.raise_for_status()
-        marker = 'name="flow" value="'
-        start = page.text.index(marker) + len(marker)
-        flow = page.text[start : page.text.index('"', start)]
+        flow = _hidden_fields(page.text)["flow"]
         chosen = requests.post(
             url.split("?", 1)[0],
             data={"flow": flow, "upn": upn},
-            verify=str(self.ca_path),
+            verify=ca,
             allow_redirects=False,
             timeout=30,
         )
-        if chosen.status_code != 302:
+        if chosen.status_code == 302:
+            target = str(chosen.headers["Location"])
+            params = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(target).query))
+            if deliver:
+                requests.get(target, timeout=30)
+            return params
+        if chosen.status_code != 200 or 'id="reply"' not in chosen.text:
             raise RuntimeError(f"sign-in page answered {chosen.status_code}")
-        return str(chosen.headers["Location"])
+        params = _hidden_fields(chosen.text)
+        if deliver:
+            action = html.unescape(re.search(r'action="([^"]*)"', chosen.text)[1])  # type: ignore[index]
+            requests.post(action, data=params, timeout=30)
+        return params
 
     def approve_device_code(self, user_code: str, upn: str) -> bool:
         return self.identity.approve_device_code(user_code, upn)
@@ -282,6 +295,13 @@ class Sandbox:
             "The user has made too many requests; try again later.",
             headers={**verdict.headers, "Retry-After": str(verdict.retry_after)},
         )
+
+
+def _hidden_fields(page: str) -> dict[str, str]:
+    return {
+        html.unescape(name): html.unescape(value)
+        for name, value in re.findall(r'<input type="hidden" name="([^"]*)" value="([^"]*)">', page)
+    }
 
 
 def _graph_kind(method: str, rest: str) -> str:

@@ -60,3 +60,17 @@ def device_code_page(action: str, users: list[SandboxUser], message: str = "") -
 
 def message_page(title: str, message: str) -> str:
     return _PAGE.format(title=escape(title), body=f"<p>{escape(message)}</p>")
+
+
+def form_post_page(action: str, params: dict[str, str]) -> str:
+    """OAuth form_post: the browser posts the code to the app's loopback listener."""
+    fields = "\n".join(
+        f'<input type="hidden" name="{escape(k)}" value="{escape(v)}">' for k, v in params.items()
+    )
+    body = (
+        "<p>Signed in. Returning you to the app.</p>\n"
+        f'<form method="post" action="{escape(action)}" id="reply">\n{fields}\n'
+        '<noscript><button type="submit">Continue</button></noscript>\n</form>\n'
+        "<script>document.getElementById('reply').submit();</script>"
+    )
+    return _PAGE.format(title="Signed in", body=body)
