@@ -1,9 +1,121 @@
-"""The `migrate` command (being built; see its issue)."""
+"""The `migrate` command: a whole migration without a window.
+
+    migration-assistant [--sandbox | --settings FILE] migrate --source PATH
+        [--policy FILE] [--accept-guidance] [--resume] [--sandbox-state DIR]
+
+scan -> OneDrive rules + retention policy -> plan (guidance accepted as it is) ->
+journal -> verified upload -> summary. Without --accept-guidance it refuses: with no
+window it cannot ask about files the guidance says to review or discard. --resume
+continues the journal's unfinished run (nothing verified is sent again).
+
+--sandbox: an in-process sandbox (state in the user data folder, or --sandbox-state) and
+a sandbox user signed in without a browser through the sandbox's own token-issuing hook
+(SANDBOX ONLY: Microsoft 365 has no such thing; there the saved sign-in or a device
+code is used). The sandbox keeps its port in its state folder so that a resumed run
+finds its upload sessions at the same address.
+
+Exit codes: 0 every chosen file is in OneDrive and verified; 3 some files need attention
+(failed, or not done because the run stopped: the summary lists them; resume or try
+again); 2 bad input (path, policy, choices, a corrupt journal); 1 unexpected error.
+"""
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
+import sys
+import threading
+from pathlib import Path
+
+from app.core.errors import BadInputError
+from app.settings import Settings, settings_as_dict
+
+EXIT_NEEDS_ATTENTION = 3
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Placeholder registration until the command lands; replaced by its owner."""
+    parser = subparsers.add_parser(
+        "migrate",
+        help="move an H: drive to OneDrive without a window (guidance accepted as it is)",
+        description=__doc__.split("\n\n")[2] if __doc__ else None,
+    )
+    parser.add_argument("--source", metavar="PATH", help="the H: drive folder to move")
+    parser.add_argument("--policy", type=Path, metavar="FILE", help="a retention policy file")
+    parser.add_argument(
+        "--accept-guidance",
+        action="store_true",
+        help="follow the retention guidance as it is (needed: there is no window to ask)",
+    )
+    parser.add_argument("--resume", action="store_true", help="continue the unfinished run")
+    # Also accepted after the command name; SUPPRESS keeps the global value otherwise.
+    parser.add_argument("--sandbox", action="store_true", default=argparse.SUPPRESS)
+    parser.add_argument("--settings", type=Path, metavar="FILE", default=argparse.SUPPRESS)
+    parser.add_argument("--sandbox-state", type=Path, metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument("--sandbox-user", metavar="UPN", help=argparse.SUPPRESS)
+    parser.add_argument("--sandbox-faults", default="", metavar="SPEC", help=argparse.SUPPRESS)
+    # SANDBOX ONLY (tests, benchmarks): use a sandbox already running from this state folder.
+    parser.add_argument("--sandbox-attach", type=Path, metavar="DIR", help=argparse.SUPPRESS)
+    parser.set_defaults(func=run)
+
+
+def settings_digest(settings: Settings) -> str:
+    text = json.dumps(settings_as_dict(settings), sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    from app.commands.migrate_steps import Connection, Printer, connect, prepare_run
+    from app.core.journal import Journal
+    from app.core.receipt_summary import format_summary, summarise_run
+    from app.m365.concurrency import AdaptiveLimit
+    from app.m365.upload import UploadEngine
+
+    if not args.resume and not args.accept_guidance:
+        raise BadInputError(
+            "Guidance must be accepted to migrate without a window",
+            "The command line cannot ask you about files the guidance says to review or discard.",
+            "Add --accept-guidance to follow the guidance as it is, or open the app "
+            "(no command) to decide file by file.",
+        )
+    if not args.resume and not args.source:
+        raise BadInputError(
+            "No H: drive given", "migrate needs --source PATH.", "Add --source PATH."
+        )
+    stop = threading.Event()
+    printer = Printer(sys.stdout)
+    with Journal.open_default() as journal:
+        limiter = AdaptiveLimit(settings.upload.concurrency_start, settings.upload.concurrency_max)
+        connection: Connection = connect(args, settings, limiter, stop)
+        try:
+            run_id, source_root = prepare_run(args, settings, journal, connection, printer)
+            engine = UploadEngine(
+                connection.graph,
+                journal,
+                source_root,
+                run_id=run_id,
+                settings=settings.upload,
+                session_factory=connection.session_factory,
+                progress=printer.upload,
+                stop=stop,
+                limiter=limiter,
+            )
+            try:
+                result = engine.run()
+            except KeyboardInterrupt:
+                stop.set()
+                raise
+            printer.done()
+            summary = summarise_run(journal, run_id)
+            print(format_summary(summary))
+            print(
+                f"Sent {result.bytes_sent / 1e6:.1f} MB in {result.elapsed_s:.1f} s "
+                f"({result.throttle_events} slow-downs asked by OneDrive)."
+            )
+            if result.error is not None:
+                print(result.error.for_terminal(), file=sys.stderr)
+                print("Run the same command with --resume to continue.", file=sys.stderr)
+                return EXIT_NEEDS_ATTENTION
+            return EXIT_NEEDS_ATTENTION if summary.needs_attention else 0
+        finally:
+            connection.close()
