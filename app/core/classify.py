@@ -205,7 +205,12 @@ def _mark_duplicates(
     progress: Callable[[int, int], None] | None,
     hasher: Hasher | None,
 ) -> None:
-    """Keep one copy of each group (the least restricted, then shallowest); discard the rest."""
+    """Keep one copy of each group, discard the rest.
+
+    The kept copy is the least restricted one (a copy in Temp is not the one to keep), then
+    the first created (copying a file gives the copy a new creation time: the earliest is
+    usually the original), then the shallowest, then by path, so the choice is stable.
+    """
     files = inventory.files
     # A copy that cannot move anyway is not worth reading.
     exclude = {i for i, g in enumerate(out) if g.action is Action.CANNOT_MOVE}
@@ -215,7 +220,12 @@ def _mark_duplicates(
     for group in found.groups:
         kept = min(
             group,
-            key=lambda i: (out[i].action.severity, files[i].rel_path.count("/"), files[i].rel_path),
+            key=lambda i: (
+                out[i].action.severity,
+                files[i].created,
+                files[i].rel_path.count("/"),
+                files[i].rel_path,
+            ),
         )
         for index in group:
             if index == kept:
