@@ -393,7 +393,9 @@ class SignIn:
                 username=str(msal_account.get("username", "")),
                 name=str(claims.get("name") or ""),
                 oid=str(msal_account.get("local_account_id", "")),
-                tenant_id=str(msal_account.get("realm", "")),
+                # MSAL's realm is the authority's tenant as configured (a name or
+                # "organizations"); the ID token's tid is the tenant's actual id.
+                tenant_id=str(claims.get("tid") or msal_account.get("realm", "")),
                 home_account_id=str(msal_account.get("home_account_id", "")),
             )
             log.info("Signed in silently as %s.", self._account.username)
