@@ -173,10 +173,11 @@ def prepare_run(
             "Add --resume to continue it (nothing already moved is sent again).",
         )
     from app.core.classify import classify
+    from app.core.hdrive import find_h_drive
     from app.core.onedrive_rules import check_inventory
     from app.core.plan import Choices, build_plan
     from app.core.policy import load_policy, policy_from_settings
-    from app.core.scan import find_h_drive, scan
+    from app.core.scan import scan
 
     root = find_h_drive(args.source)
     policy = load_policy(args.policy) if args.policy else policy_from_settings(settings.policy.file)

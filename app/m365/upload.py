@@ -276,7 +276,7 @@ class UploadEngine:
             work.done()
             return
         except GraphError as error:
-            if isinstance(error, RUN_WIDE):
+            if isinstance(error, RUN_WIDE) or error.status == 401:  # 401 after a new token
                 self._stop_run(item, error)
             else:  # this file's problem (a name OneDrive refuses, a bad request, ...)
                 code = error.code or f"http_{error.status}"

@@ -8,8 +8,9 @@ recognises files it already moved.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
+
+from app.core.hdrive import to_os_path
 
 KEEP_BOTH_LABEL = "from H drive"
 MAX_KEEP_BOTH = 20
@@ -34,5 +35,5 @@ def candidates(dest_path: str) -> Iterator[str]:
 
 
 def local_path(source_root: str, rel_path: str) -> str:
-    """The real path to read a file from ('/'-separated rel_path under the scanned root)."""
-    return os.path.join(source_root, *rel_path.split("/"))
+    """The real path to read a file from (the long-path form on Windows)."""
+    return to_os_path(source_root, rel_path)
