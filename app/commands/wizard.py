@@ -1,12 +1,83 @@
-"""Opens the wizard (default command). Until the wizard lands: scan the sample drive."""
+"""Opens the wizard (the default command). `--sandbox`: against an in-process sandbox and a
+sample H: drive in the user data folder (practice mode). On a machine without a display
+the same command runs the sandbox journey unattended, through the real pages under Qt's
+offscreen platform, and writes the receipt and a screenshot of every page."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
 
+from app import paths
 from app.settings import Settings
+
+# Small enough that the unattended run finishes in a minute or two on a modest machine.
+HEADLESS_SAMPLE_SCALE = 0.3
+
+
+def no_display(environ: dict[str, str] | os._Environ[str] = os.environ) -> bool:
+    """Linux with neither X11 nor Wayland, and nobody chose a Qt platform."""
+    if not sys.platform.startswith("linux"):
+        return False
+    return not any(environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def start_sandbox() -> Any:
+    from app.sandbox.server import Sandbox, SandboxConfig
+
+    # A short device-code poll: the training sign-in approves the code at once.
+    config = SandboxConfig(state_dir=paths.user_data_dir() / "sandbox", device_interval_s=1)
+    return Sandbox(config).start()
+
+
+def sample_drive(scale: float) -> Path:
+    from app.core.sample_drive import make_sample_drive
+
+    root = paths.user_data_dir() / "sample-h-drive"
+    if not root.exists():
+        make_sample_drive(root, seed=1, scale=scale)
+    return root
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    print("The wizard is not built yet.")
-    return 0
+    headless = no_display()
+    if headless:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        if not args.sandbox:
+            print(
+                "There is no display here, so the wizard cannot open. Run with --sandbox for "
+                "the unattended practice journey, or use `migration-assistant migrate`.",
+                file=sys.stderr,
+            )
+            return 2
+    from app.ui.app import create_application
+    from app.ui.session import Session
+    from app.ui.wizard import MigrationWizard
+
+    app = create_application(language=settings.ui.language)
+    session = Session(settings, language=settings.ui.language or "en")
+    sandbox = None
+    try:
+        if args.sandbox:
+            print("Practice mode: starting the local sandbox and the sample H: drive...")
+            sandbox = start_sandbox()
+            session.sandbox = sandbox
+            session.training_users = [user.upn for user in sandbox.users]
+            session.h_drive = sample_drive(HEADLESS_SAMPLE_SCALE if headless else 1.0)
+        else:
+            session.find_h_drive()
+        wizard = MigrationWizard(session)
+        if headless:
+            from app.ui.headless import run_unattended
+
+            return run_unattended(wizard, out_dir=paths.user_documents_dir() / "practice-run")
+        wizard.show()
+        wizard.start_background_scan()
+        return int(app.exec())
+    finally:
+        session.close()
+        if sandbox is not None:
+            sandbox.stop()

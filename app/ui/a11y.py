@@ -105,5 +105,7 @@ def focusable_widgets_without_names(root: QWidget) -> list[str]:
             continue
         text = iface.text(QAccessible.Text.Name)
         if not text.strip() or iface.role() == QAccessible.Role.NoRole:
-            missing.append(f"{type(widget).__name__} {widget.objectName()!r} {widget.accessibleName()!r}")
+            missing.append(
+                f"{type(widget).__name__} {widget.objectName()!r} {widget.accessibleName()!r}"
+            )
     return missing

@@ -187,24 +187,21 @@ class Session:
         return self.make_sign_in().complete_device_code(flow, stop)
 
     def sign_in_training(self, upn: str, stop: threading.Event) -> Any:
-        """Sandbox only: sign in as a training officer through the sandbox's own sign-in
-        page, answered by the sandbox's scripted browser instead of a person."""
+        """Sandbox only: sign in as a training officer. Uses the sign-in-with-a-code flow,
+        with the sandbox approving the code for that officer (what a person would do on
+        their phone), so no browser is needed."""
         assert self.sandbox is not None, "training sign-in exists only in sandbox mode"
-        sandbox = self.sandbox
+        sign_in = self.make_sign_in()
+        code = sign_in.start_device_code()
+        if not self.sandbox.approve_device_code(code.user_code, upn):
+            from app.m365.errors import AuthError
 
-        def answer(url: str) -> None:
-            import requests
-
-            redirect = sandbox.sign_in_page_choose(url, upn)
-            # The loopback listener is plain HTTP on 127.0.0.1 (MSAL's own receiver).
-            requests.get(redirect, timeout=30)
-
-        def browse(url: str) -> None:
-            # On its own thread: MSAL's loopback listener only starts answering once
-            # this callback has returned.
-            threading.Thread(target=answer, args=(url,), daemon=True).start()
-
-        return self.make_sign_in().sign_in_interactive(stop, 60, login_hint=upn, show_url=browse)
+            raise AuthError(
+                "Training sign-in failed",
+                f"The practice sandbox does not know the training account {upn}.",
+                "Choose another training account.",
+            )
+        return sign_in.complete_device_code(code, stop, timeout_s=60)
 
     def after_sign_in(self, account: Any) -> DriveInfo:
         """Runs on a worker: the account's OneDrive and the owner check."""

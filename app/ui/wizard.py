@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QWizard
 
 from app import APP_DISPLAY_NAME
@@ -121,13 +121,10 @@ class MigrationWizard(QWizard):
             self.progress.stop_and_wait()
         self.scan.shutdown()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def done(self, result: int) -> None:
+        # QDialog routes the window's close button, Escape and Cancel through here.
         self.shutdown()
-        super().closeEvent(event)
-
-    def reject(self) -> None:
-        self.shutdown()
-        super().reject()
+        super().done(result)
 
     def current_page_ids(self) -> list[int]:
         return [WELCOME, SIGN_IN, SCAN, REVIEW, CONFIRM, PROGRESS, DONE]

@@ -137,7 +137,6 @@ class Task(QObject):
         worker.failed.connect(self._on_failed)
         worker.cancelled.connect(self._on_cancelled)
         worker.finished.connect(self.thread.quit)
-        worker.finished.connect(worker.deleteLater)
         self.thread.finished.connect(self._done)
         self.running = False
 
@@ -170,8 +169,9 @@ class Task(QObject):
 
     @Slot()
     def _done(self) -> None:
+        # Python owns the worker and the thread (deleteLater on Python-owned objects
+        # leaves dangling wrappers in PySide); they go when this Task goes.
         self.running = False
-        self.thread.deleteLater()
         self.finished.emit()
 
 

@@ -167,9 +167,14 @@ class SignInPage(Page):
         self.owner_confirm.setVisible(mismatch and not self._refused())
         if not mismatch:
             return
-        text = self.tr(
-            "⚠ This H: drive seems to belong to {expected}, but you signed in as {actual}."
-        ).format(expected=owner.expected, actual=owner.actual)
+        if owner.expected:
+            text = self.tr(
+                "⚠ This H: drive seems to belong to {expected}, but you signed in as {actual}."
+            ).format(expected=owner.expected, actual=owner.actual)
+        else:
+            text = self.tr(
+                "⚠ The assistant could not check who owns this H: drive. You signed in as {actual}."
+            ).format(actual=owner.actual)
         if self._refused():
             text += " " + self.tr(
                 "Your organisation does not allow moving someone else's H: drive. Sign in "
