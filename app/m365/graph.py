@@ -239,7 +239,9 @@ class GraphClient:
             retry_after=retry_after,
             what=what,
         )
-        log.warning("Graph error: %s", error.for_log())
+        # A 404 is often the answer we hoped for (item_by_path on a new destination).
+        level = logging.INFO if response.status_code == 404 else logging.WARNING
+        log.log(level, "Graph error: %s", error.for_log())
         return error
 
     # -- OneDrive helpers --------------------------------------------------------------
