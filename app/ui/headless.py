@@ -136,7 +136,7 @@ def run_unattended(wizard: MigrationWizard, *, out_dir: Path, upn: str | None = 
     nxt.click()
 
     step("Receipt")
-    done = wizard.done
+    done = wizard.done_page
     camera.shot("done")
     html = done.save_receipt(out_dir / "receipt.html")
     text = done.save_receipt(out_dir / "receipt.txt")

@@ -48,7 +48,7 @@ class MigrationWizard(QWizard):
         self.review = ReviewPage(session)
         self.confirm = ConfirmPage(session)
         self.progress = ProgressPage(session)
-        self.done = DonePage(session)
+        self.done_page = DonePage(session)
         for page_id, page in (
             (WELCOME, self.welcome),
             (SIGN_IN, self.sign_in),
@@ -56,7 +56,7 @@ class MigrationWizard(QWizard):
             (REVIEW, self.review),
             (CONFIRM, self.confirm),
             (PROGRESS, self.progress),
-            (DONE, self.done),
+            (DONE, self.done_page),
         ):
             self.setPage(page_id, page)
         self.setStartId(WELCOME)

@@ -96,7 +96,7 @@ def test_journey_by_mouse(qtbot, wizard, make_sandbox):
     assert "100 percent" in progress.bar.accessibleDescription()
     _next(qtbot, wizard)
     assert wizard.currentId() == DONE
-    done = wizard.done
+    done = wizard.done_page
     _check_accessible(done)
     moved = session.plan.to_move()
     tree = session.sandbox.state.tree(UPN)

@@ -78,6 +78,7 @@ class SignInPage(Page):
         self.body.addWidget(self.owner_confirm)
         self.body.addStretch(1)
         self._task: Task | None = None
+        self._working = False
 
     def _device_code_allowed(self) -> bool:
         return bool(self.session.settings.identity.allow_device_code)
@@ -203,6 +204,7 @@ class SignInPage(Page):
             self._task.stop()
 
     def _busy(self, busy: bool) -> None:
+        self._working = busy
         self.sign_in_button.setEnabled(not busy)
         self.code_button.setEnabled(not busy)
         self.training_button.setEnabled(not busy)
@@ -212,7 +214,7 @@ class SignInPage(Page):
 
     # -- QWizardPage ---------------------------------------------------------------------
     def isComplete(self) -> bool:
-        if self.session.account is None or (self._task is not None and self._task.running):
+        if self.session.account is None or self._working:
             return False
         owner = self.session.owner
         if owner is not None and not owner.matches:
