@@ -110,14 +110,15 @@ def _error_numbers(result: dict[str, Any]) -> list[int]:
     return numbers
 
 
-def _auth_error(result: dict[str, Any], *, device_code: bool = False) -> AuthError:
+def auth_error_from(result: dict[str, Any], *, device_code: bool = False) -> AuthError:
     """A typed error for an MSAL error response (the description goes to the log only)."""
     error = str(result.get("error") or "unknown_error")
     detail = f"{error}: {result.get('error_description') or ''}".strip()
     numbers = _error_numbers(result)
-    if device_code and (53003 in numbers or error in {"access_denied", "unauthorized_client"}):
+    if device_code and (53003 in numbers or error == "unauthorized_client"):
         # Device code flow blocked by a Conditional Access "authentication flows" policy
-        # (AADSTS53003), or not permitted for the app registration.
+        # (AADSTS53003 BlockedByConditionalAccess), or the grant not permitted for the app
+        # (RFC 8628 unauthorized_client). A person declining is authorization_declined.
         return DeviceCodeBlocked(detail=detail)
     for number in numbers:
         if number in _AADSTS_MESSAGES:
@@ -222,7 +223,7 @@ class SignIn:
     def _finish(self, result: dict[str, Any] | None, *, device_code: bool = False) -> Account:
         self.cache.save()
         if not result or "access_token" not in result:
-            error = _auth_error(result or {}, device_code=device_code)
+            error = auth_error_from(result or {}, device_code=device_code)
             log.warning("Sign-in failed: %s", error.detail)
             raise error
         claims = result.get("id_token_claims") or {}
@@ -318,7 +319,7 @@ class SignIn:
         except requests.RequestException as error:
             raise OfflineError(detail=f"device code: {type(error).__name__}") from None
         if "user_code" not in flow:
-            refused = _auth_error(flow, device_code=True)
+            refused = auth_error_from(flow, device_code=True)
             log.warning("Device code sign-in refused: %s", refused.detail)
             raise refused
         return DeviceCode(
