@@ -112,7 +112,7 @@ class Sandbox:
         self.admin_key = admin.write_admin_file(self.state_dir, self.base_url)
         self._thread = threading.Thread(
             target=self._server.serve_forever,
-            kwargs={"poll_interval": 0.2},
+            kwargs={"poll_interval": 0.05},
             name=f"sandbox-{self.port}",
             daemon=True,
         )
