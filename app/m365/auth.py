@@ -221,8 +221,8 @@ class SignIn:
         return list(self.config.scopes)
 
     def _finish(self, result: dict[str, Any] | None, *, device_code: bool = False) -> Account:
-        self.cache.save()
         if not result or "access_token" not in result:
+            self.cache.save()
             error = auth_error_from(result or {}, device_code=device_code)
             log.warning("Sign-in failed: %s", error.detail)
             raise error
@@ -232,6 +232,14 @@ class SignIn:
         matches = app.get_accounts(username=username) if username else []
         with self._lock:
             found: dict[str, Any] | None = matches[0] if matches else None
+            if found is not None:
+                # One officer per app: whoever signed in before (a colleague on a shared
+                # laptop, or the wrong account) is forgotten, so the next launch's silent
+                # sign-in cannot pick them.
+                for other in app.get_accounts():
+                    if other.get("home_account_id") != found.get("home_account_id"):
+                        app.remove_account(other)
+            self.cache.save()
             self._msal_account = found
             home = str(found.get("home_account_id", "")) if found else ""
             self._account = _account_from_claims(claims, home)

@@ -190,6 +190,18 @@ def test_device_code_sign_in_then_silent_in_a_new_object(
     assert token_calls == []  # served from the encrypted cache, no network sign-in
 
 
+def test_a_new_sign_in_replaces_the_previous_account(
+    sandbox_fast: Sandbox, config: M365Config, memory_keyring: MemoryKeyring
+) -> None:
+    sign_in = SignIn(config)
+    sign_in_with_device_code(sandbox_fast, sign_in, sandbox_fast.users[0].upn)
+    sign_in_with_device_code(sandbox_fast, sign_in, sandbox_fast.users[1].upn)
+    later = SignIn(config)
+    account = later.sign_in_silent()
+    assert account is not None and account.username == sandbox_fast.users[1].upn
+    assert len(later._application().get_accounts()) == 1
+
+
 def test_device_code_cancel_stops_polling(
     sandbox_fast: Sandbox, config: M365Config, memory_keyring: MemoryKeyring
 ) -> None:
