@@ -51,14 +51,20 @@ def run_unattended(wizard: MigrationWizard, *, out_dir: Path, upn: str | None = 
     camera = Camera(wizard, out_dir)
     wizard.show()
     wizard.start_background_scan()
-    nxt = wizard.button(QWizard.WizardButton.NextButton)
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+
+    def next_page() -> None:
+        before = wizard.currentId()
+        next_button.click()
+        if wizard.currentId() == before:
+            raise Stuck(f"could not leave the page {wizard.currentPage().title()!r}")
 
     def step(title: str) -> None:
         print(f"== {title}", flush=True)
 
     step("Welcome")
     camera.shot("welcome")
-    nxt.click()
+    next_page()
 
     step("Sign in (training account)")
     page = wizard.sign_in
@@ -66,9 +72,7 @@ def run_unattended(wizard: MigrationWizard, *, out_dir: Path, upn: str | None = 
     if upn:
         page.training_users.setCurrentText(upn)
     page.training_button.click()
-    wait_until(
-        lambda: session.account is not None or not page.cancel_button.isVisible(), 90, "sign-in"
-    )
+    wait_until(lambda: not page.working(), 90, "sign-in")
     if session.account is None:
         print(page.status.text())
         return 1
@@ -77,7 +81,7 @@ def run_unattended(wizard: MigrationWizard, *, out_dir: Path, upn: str | None = 
         print("The H: drive owner differs from the account; confirming (practice mode).")
         page.owner_confirm.setChecked(True)
     camera.shot("signed-in")
-    nxt.click()
+    next_page()
 
     step("Looking through the H: drive")
     scan = wizard.scan
@@ -92,7 +96,7 @@ def run_unattended(wizard: MigrationWizard, *, out_dir: Path, upn: str | None = 
 
     wait_until(scanned, 600, "the scan")
     camera.shot("scan")
-    nxt.click()
+    next_page()
 
     step("Review")
     review = wizard.review
@@ -101,14 +105,14 @@ def run_unattended(wizard: MigrationWizard, *, out_dir: Path, upn: str | None = 
     camera.shot("review-by-folder")
     review.tabs.setCurrentIndex(0)
     print("  " + review.summary.text())
-    nxt.click()
+    next_page()
 
     step("Confirm")
     wait_until(wizard.confirm.isComplete, 120, "the plan")
     for label in (wizard.confirm.amount, wizard.confirm.space, wizard.confirm.time):
         print("  " + label.text())
     camera.shot("confirm")
-    nxt.click()
+    next_page()
 
     step("Moving the files")
     progress = wizard.progress
@@ -133,7 +137,7 @@ def run_unattended(wizard: MigrationWizard, *, out_dir: Path, upn: str | None = 
         camera.shot("moving-stopped")
         return 1
     camera.shot("moving-finished")
-    nxt.click()
+    next_page()
 
     step("Receipt")
     done = wizard.done_page

@@ -32,7 +32,8 @@ def test_models_pass_qt_model_tester(qtmodeltester):
     qtmodeltester.check(tree)
 
 
-def _walk(model, parent=QModelIndex()):
+def _walk(model, parent=None):
+    parent = parent if parent is not None else QModelIndex()
     for row in range(model.rowCount(parent)):
         index = model.index(row, 0, parent)
         yield index

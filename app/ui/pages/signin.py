@@ -203,6 +203,9 @@ class SignInPage(Page):
         if self._task is not None:
             self._task.stop()
 
+    def working(self) -> bool:
+        return self._working
+
     def _busy(self, busy: bool) -> None:
         self._working = busy
         self.sign_in_button.setEnabled(not busy)
