@@ -381,6 +381,8 @@ class SignIn:
 
     def sign_in_silent(self) -> Account | None:
         """Sign in from the saved cache without any window; None if that is not possible."""
+        if not any(self.cache.search(msal.TokenCache.CredentialType.ACCOUNT)):
+            return None  # nothing saved: no need to reach the network to say so
         app = self._application()
         accounts = app.get_accounts()
         if not accounts:

@@ -202,6 +202,16 @@ def test_a_new_sign_in_replaces_the_previous_account(
     assert len(later._application().get_accounts()) == 1
 
 
+def test_silent_sign_in_without_a_saved_sign_in_needs_no_network(
+    config: M365Config, memory_keyring: MemoryKeyring
+) -> None:
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+    offline = with_changes(config, authority=f"https://127.0.0.1:{port}/sandbox-tenant")
+    assert SignIn(offline).sign_in_silent() is None
+
+
 def test_device_code_cancel_stops_polling(
     sandbox_fast: Sandbox, config: M365Config, memory_keyring: MemoryKeyring
 ) -> None:
