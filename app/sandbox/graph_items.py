@@ -205,13 +205,18 @@ class GraphApi:
             return parent, base.name, base
         *folders, name = path.split("/")
         parent = base
-        for part in folders:  # OneDrive creates missing folders on the way
-            child = self.store.child(parent, part)
-            if child is None:
-                child, _ = drive_ops.create_folder(self.store, parent, part, "fail", None, None)
-            if not child.is_folder:
-                raise ApiError(409, "nameAlreadyExists", f"'{part}' is a file, not a folder.")
-            parent = child
+        # OneDrive creates missing folders on the way; under the lock, so that two
+        # uploads into the same new folder do not both try to create it.
+        with self.store.lock:
+            for part in folders:
+                child = self.store.child(parent, part)
+                if child is None:
+                    child, _ = drive_ops.create_folder(
+                        self.store, parent, part, "fail", None, None
+                    )
+                if not child.is_folder:
+                    raise ApiError(409, "nameAlreadyExists", f"'{part}' is a file, not a folder.")
+                parent = child
         return parent, name, None
 
     def _put_content(self, request: Request, base: Item, path: str) -> Response:

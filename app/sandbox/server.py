@@ -31,7 +31,7 @@ from app.sandbox.faults import FaultInjector
 from app.sandbox.graph_items import GraphApi
 from app.sandbox.handler import SandboxHTTPServer, fault_response
 from app.sandbox.httpio import Request, Response
-from app.sandbox.identity import Identity
+from app.sandbox.identity import Identity, grant_scopes
 from app.sandbox.limits import LimitConfig, TokenBucket, UserLimits
 from app.sandbox.state import SandboxState
 from app.sandbox.store import Store
@@ -172,9 +172,9 @@ class Sandbox:
         self, upn: str, scopes: list[str] | None = None, lifetime_s: int | None = None
     ) -> str:
         """An access token for tests that do not need an interactive sign-in."""
-        return self.identity.access_token(
-            upn, scopes or ["User.Read", "Files.ReadWrite"], self.base_url, lifetime_s
-        )
+        # Normalised as the token endpoint would ("https://graph.microsoft.com/X" -> "X").
+        granted = grant_scopes(" ".join(scopes)) if scopes else ["User.Read", "Files.ReadWrite"]
+        return self.identity.access_token(upn, granted, self.base_url, lifetime_s)
 
     def sign_in_page_choose(self, url: str, upn: str, *, deliver: bool = True) -> dict[str, str]:
         """Act as the officer's browser: open the authorize URL, choose `upn`, and (with
