@@ -426,6 +426,13 @@ class Journal:
                 (session_url, expiry, dest_path, run_id, index),
             )
 
+    def mark_sending(self, run_id: int, index: int, *, dest_path: str) -> None:
+        """About to send without a session (an empty file): a resume then knows a file
+        found at `dest_path` is ours, moved just before a crash, not something older."""
+        self._update(
+            run_id, index, state=ItemState.UPLOADING.value, session_url=None, session_path=dest_path
+        )
+
     def record_offset(
         self, run_id: int, index: int, offset: int, *, expiry: float | None = None
     ) -> None:

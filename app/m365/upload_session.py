@@ -27,7 +27,7 @@ from urllib.parse import quote
 import requests
 
 from app.core.errors import CancelledError
-from app.core.journal import JournalItem
+from app.core.journal import ItemState, JournalItem
 from app.core.quickxorhash import QuickXorHash, hash_file
 from app.m365.errors import GraphError, LockedError, NotFoundError, graph_error
 from app.m365.upload_http import Shared, UploadUrlClient
@@ -113,7 +113,8 @@ class FileUploader:
         self.urls = UploadUrlClient(shared, f"file {item.index}")
         self.session_url = item.session_url
         self.session_path = item.session_path
-        self.touched = item.session_url is not None  # a session of ours existed
+        # We sent something for this file before (a session, or an empty file's PUT).
+        self.touched = item.state is ItemState.UPLOADING
         self.mismatches = 0
 
     # -- entry ---------------------------------------------------------------------------
@@ -412,11 +413,15 @@ class FileUploader:
         remote = _remote_hash(item)
         item_id = str(item.get("id", ""))
         path = self.session_path or self.item.dest_path
-        self._clear_session()
+        # The session ended with this answer. The journal keeps saying "uploading" until
+        # the caller records the outcome: a crash in between is resolved on resume by
+        # finding our bytes at `path`, never mistaken for someone else's file.
+        self.session_url = None
         try:
             self._check_unchanged(stat)
         except _Changed:
             self._delete_item(item_id)
+            self._clear_session()
             raise
         if remote_size == size and remote == ours and hasher.length == size:
             return Done(False, item_id, size, ours, path)
@@ -431,6 +436,7 @@ class FileUploader:
             self.mismatches,
         )
         self._delete_item(item_id)
+        self._clear_session()
         if self.mismatches >= 2:
             raise FileFailed(
                 "hash_mismatch",
@@ -450,6 +456,8 @@ class FileUploader:
         """Upload sessions cannot carry 0 bytes: PUT content, then set the timestamps."""
         empty_hash = QuickXorHash().b64digest()
         for path in candidates(self.item.dest_path):
+            if not self.touched:
+                self.s.journal.mark_sending(self.s.run_id, self.item.index, dest_path=path)
             try:
                 response = self.s.graph.request(
                     "PUT",
@@ -465,25 +473,11 @@ class FileUploader:
                     raise
                 existing = self._existing(path, stat)
                 if isinstance(existing, Done):
+                    if not existing.skipped_existing:  # ours, from before a crash
+                        self._set_dates(existing.item_id, stat)
                     return existing
                 continue
-            item = response.json()
-            try:
-                item = self.s.graph.request(
-                    "PATCH",
-                    f"/me/drive/items/{item['id']}",
-                    json={
-                        "fileSystemInfo": {
-                            "createdDateTime": _iso(min(self.item.created, stat.st_mtime)),
-                            "lastModifiedDateTime": _iso(stat.st_mtime),
-                        }
-                    },
-                    expected=(200,),
-                ).json()
-            except GraphError as error:
-                # The file itself is there and empty; only its dates could not be kept.
-                log.warning("File %d: dates not set: %s", self.item.index, error.for_log())
-                self._note("moved, but OneDrive shows today's date instead of the original")
+            item = self._set_dates(str(response.json()["id"]), stat) or response.json()
             remote = _remote_hash(item)
             if int(item.get("size", -1)) != 0 or remote not in (None, empty_hash):
                 raise FileFailed(
@@ -497,6 +491,27 @@ class FileUploader:
             "OneDrive already holds several different files with this name.",
             "Tidy up the OneDrive folder, then choose Try again.",
         )
+
+    def _set_dates(self, item_id: str, stat: os.stat_result) -> dict[str, Any] | None:
+        """Give an empty file its dates (PUT content cannot carry them); None if refused."""
+        try:
+            patched: dict[str, Any] = self.s.graph.request(
+                "PATCH",
+                f"/me/drive/items/{item_id}",
+                json={
+                    "fileSystemInfo": {
+                        "createdDateTime": _iso(min(self.item.created, stat.st_mtime)),
+                        "lastModifiedDateTime": _iso(stat.st_mtime),
+                    }
+                },
+                expected=(200,),
+            ).json()
+        except GraphError as error:
+            # The file itself is there and empty; only its dates could not be kept.
+            log.warning("File %d: dates not set: %s", self.item.index, error.for_log())
+            self._note("moved, but OneDrive shows today's date instead of the original")
+            return None
+        return patched
 
     # -- bookkeeping ---------------------------------------------------------------------
 
