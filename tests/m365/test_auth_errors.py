@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from app.m365.auth import auth_error_from
 from app.m365.config import config_from_settings, user_agent
 from app.m365.errors import (
     AuthError,
@@ -17,6 +16,7 @@ from app.m365.errors import (
     SignInCancelled,
     graph_error,
 )
+from app.m365.signin_errors import auth_error_from
 from app.settings import load_settings
 
 
