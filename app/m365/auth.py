@@ -153,7 +153,7 @@ class SignIn:
         claims = result.get("id_token_claims") or {}
         app = self._application()
         username = str(claims.get("preferred_username") or "")
-        matches = app.get_accounts(username=username) if username else []
+        matches = app.get_accounts(username=username) if username else app.get_accounts()
         with self._lock:
             found: dict[str, Any] | None = matches[0] if matches else None
             if found is not None:
