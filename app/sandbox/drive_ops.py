@@ -76,7 +76,7 @@ def create_folder(
     fs_modified: str | None,
 ) -> tuple[Item, bool]:
     """(folder, created?)."""
-    with store.lock:
+    with store.transaction():
         if not parent.is_folder:
             raise ApiError(400, "invalidRequest", "The parent is not a folder.")
         check_name(store, parent, name, True)
@@ -128,7 +128,7 @@ def commit_file(
     target: Item | None = None,
 ) -> tuple[Item, bool]:
     """Move `source` into place as `parent/name` (or over `target`); (item, created?)."""
-    with store.lock:
+    with store.transaction():
         now = time.time()
         existing = target if target is not None else store.child(parent, name)
         if existing is not None and target is None and conflict == "rename":
@@ -179,7 +179,7 @@ def commit_file(
 
 
 def delete_item(store: Store, item: Item) -> None:
-    with store.lock:
+    with store.transaction():
         if item.parent_id is None:
             raise ApiError(403, "accessDenied", "The root of a drive cannot be deleted.")
         check_locked(item)

@@ -211,9 +211,7 @@ class GraphApi:
             for part in folders:
                 child = self.store.child(parent, part)
                 if child is None:
-                    child, _ = drive_ops.create_folder(
-                        self.store, parent, part, "fail", None, None
-                    )
+                    child, _ = drive_ops.create_folder(self.store, parent, part, "fail", None, None)
                 if not child.is_folder:
                     raise ApiError(409, "nameAlreadyExists", f"'{part}' is a file, not a folder.")
                 parent = child

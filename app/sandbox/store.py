@@ -10,6 +10,7 @@ disk outside it.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import os
 import secrets
@@ -17,6 +18,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,8 +51,7 @@ _SESSION_COLUMNS = (
 
 def new_item_id() -> str:
     """OneDrive for Business style: '01' and 32 upper-case base-32 characters."""
-    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
-    return "01" + "".join(secrets.choice(alphabet) for _ in range(32))
+    return "01" + base64.b32encode(secrets.token_bytes(20)).decode("ascii")
 
 
 @dataclass
@@ -190,6 +191,23 @@ class Store:
                 row[13],
             )
             self.sessions[session.id] = session
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group the writes of one change into one SQLite commit (under the lock).
+
+        Committed even when the change fails half-way: the database must keep matching
+        the in-memory index, which has no undo.
+        """
+        with self.lock:
+            outermost = not self._db.in_transaction
+            if outermost:
+                self._db.execute("BEGIN")
+            try:
+                yield
+            finally:
+                if outermost:
+                    self._db.execute("COMMIT")
 
     def close(self) -> None:
         with self.lock:

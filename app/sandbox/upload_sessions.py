@@ -90,7 +90,6 @@ class UploadSessions:
                 created=now,
             )
             self.store.save_session(session)
-            self.store.session_part(session.id).write_bytes(b"")
         return Response.json(
             200,
             {
@@ -208,7 +207,8 @@ class UploadSessions:
         part = self.store.session_part(session.id)
         cut = length // 2 if fault is not None and fault.kind == "reset" else None
         try:
-            with open(part, "r+b") as out:
+            # The part file is created by the first fragment (one file open per small file).
+            with open(part, "r+b" if start else "wb") as out:
                 out.seek(start)
                 while request.body.remaining:
                     if cut is not None and request.body.consumed >= cut:
@@ -224,7 +224,7 @@ class UploadSessions:
             # Nothing of a broken fragment counts: OneDrive expects it again from `start`.
             with self._lock:
                 self._hashers.pop(session.id, None)
-            with open(part, "r+b") as out:
+            with open(part, "r+b" if part.exists() else "wb") as out:
                 out.truncate(start)
             if cut is not None:
                 return Response(0, reset=True, note="fault:reset")
@@ -261,6 +261,9 @@ class UploadSessions:
             if hasher is None or hasher.length != session.received:
                 # After a restart (or a broken fragment) rebuild from the stored bytes.
                 hasher = QuickXorHash()
+                if session.received == 0:
+                    self._hashers[session.id] = hasher
+                    return hasher
                 with open(self.store.session_part(session.id), "rb") as stored:
                     left = session.received
                     while left:
@@ -293,20 +296,21 @@ class UploadSessions:
             if hasher is not None and hasher.length == session.received
             else self._hasher(session)
         ).b64digest()
-        try:
-            item, created = drive_ops.commit_file(
-                self.store,
-                parent,
-                session.name,
-                conflict=session.conflict,
-                source=self.store.session_part(session.id),
-                size=session.received,
-                qxh=qxh,
-                fs_created=session.fs_created or None,
-                fs_modified=session.fs_modified or None,
-                quota=self.quota_bytes,
-                target=target,
-            )
-        finally:
-            self.expire(session.id)
+        with self.store.transaction():
+            try:
+                item, created = drive_ops.commit_file(
+                    self.store,
+                    parent,
+                    session.name,
+                    conflict=session.conflict,
+                    source=self.store.session_part(session.id),
+                    size=session.received,
+                    qxh=qxh,
+                    fs_created=session.fs_created or None,
+                    fs_modified=session.fs_modified or None,
+                    quota=self.quota_bytes,
+                    target=target,
+                )
+            finally:
+                self.expire(session.id)
         return Response.json(201 if created else 200, item_json(self.store, item, request.base_url))
