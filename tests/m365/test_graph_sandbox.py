@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from typing import Any
 
@@ -180,3 +181,18 @@ def test_config_for_sandbox_trusts_only_its_ca(sandbox: Sandbox) -> None:
     assert session.get(f"{sandbox.graph_url}/me").status_code == 401
     with pytest.raises(requests.exceptions.SSLError):
         VerifiedSession().get(f"{sandbox.graph_url}/me")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="SSL_CERT_FILE moves the store on Linux")
+def test_production_trust_is_the_operating_system_store(
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # truststore on Linux reads the OS store through OpenSSL's default paths, which
+    # SSL_CERT_FILE moves: pointing it at the sandbox's CA stands in for IT installing a
+    # (TLS-inspecting proxy's) root in the machine's store. REQUESTS_CA_BUNDLE, pointing
+    # at a bundle without that root, must not get in the way.
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", "/etc/ssl/certs/ca-certificates.crt")
+    with pytest.raises(requests.exceptions.SSLError):
+        VerifiedSession().get(f"{sandbox.graph_url}/me")
+    monkeypatch.setenv("SSL_CERT_FILE", str(sandbox.ca_path))
+    assert VerifiedSession().get(f"{sandbox.graph_url}/me").status_code == 401
