@@ -81,7 +81,8 @@ class SignIn:
     """Sign-in for one app session. Thread-safe; every call blocks (use a worker thread).
 
     parent_window_handle: the app window's native handle, for the Windows broker's
-    dialog (`int(window.winId())`); None in a console.
+    dialog (`int(window.winId())`); None in a console. It may also be set later, once
+    the window exists (`sign_in.parent_window_handle = ...`).
     """
 
     def __init__(
@@ -94,7 +95,7 @@ class SignIn:
     ) -> None:
         self.config = config
         self.cache = cache or EncryptedTokenCache(default_cache_path(config.cache_file_name))
-        self._parent_window_handle = parent_window_handle
+        self.parent_window_handle = parent_window_handle
         self._http = http_client or VerifiedSession(
             ca_bundle=config.ca_bundle, user_agent=config.user_agent, timeout=(15.0, 60.0)
         )
@@ -195,7 +196,7 @@ class SignIn:
 
         def work() -> None:
             try:
-                handle = self._parent_window_handle
+                handle = self.parent_window_handle
                 if handle is None:
                     handle = msal.PublicClientApplication.CONSOLE_WINDOW_HANDLE
                 outcome["result"] = app.acquire_token_interactive(
