@@ -17,7 +17,7 @@ STATUS_MARK = {
     "move": "✔",  # check mark
     "review": "?",
     "discard": "✖",  # heavy multiplication x
-    "cannot_move": "⛔",  # no entry
+    "cannot_move": "⊘",  # circled slash: in common UI fonts (DejaVu, Segoe UI Symbol)
     "problem": "⚠",  # warning sign
 }
 

@@ -118,3 +118,74 @@ def test_journey_by_mouse(qtbot, wizard, make_sandbox):
     for rel, _ in left:
         assert not (session.h_drive / rel).exists()
     assert (session.h_drive / "letter.docx").exists()
+
+
+def _key(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier):
+    """A key press the way the keyboard sends it: to the window (QTest's widget path
+    skips the shortcut map, so mnemonics would never fire)."""
+    qtbot.keyClick(widget.window().windowHandle(), key, modifier)
+
+
+def _tab_to(qtbot, wizard, target, limit=60):
+    """Press Tab until `target` has focus (fails if it never does: a broken tab order)."""
+    for _ in range(limit):
+        if target.hasFocus():
+            return
+        _key(qtbot, wizard, Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {target.accessibleName()!r}")
+
+
+def _press_next(qtbot, wizard):
+    """Tab to Next (or Start moving) and press Space, as a keyboard user does."""
+    button = wizard.button(QWizard.WizardButton.NextButton)
+    _tab_to(qtbot, wizard, button)
+    _key(qtbot, wizard, Qt.Key.Key_Space)
+
+
+def test_journey_by_keyboard_alone(qtbot, wizard):
+    session = wizard.session
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: wizard.focusWidget() is not None or wizard.isActiveWindow())
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    _tab_to(qtbot, wizard, next_button)
+    _key(qtbot, next_button, Qt.Key.Key_Space)
+    assert wizard.currentId() == SIGN_IN
+    page = wizard.sign_in
+    _tab_to(qtbot, wizard, page.training_button)
+    _key(qtbot, page.training_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not page.working(), timeout=30_000)
+    assert session.account is not None
+    if page.owner_confirm.isVisible():
+        _tab_to(qtbot, wizard, page.owner_confirm)
+        _key(qtbot, page.owner_confirm, Qt.Key.Key_Space)
+    assert page.isComplete()
+    _press_next(qtbot, wizard)
+    assert wizard.currentId() == SCAN
+    qtbot.waitUntil(wizard.scan.isComplete, timeout=30_000)
+    _press_next(qtbot, wizard)
+    assert wizard.currentId() == REVIEW
+    review = wizard.review
+    # Leave the temporary files' group on the H: drive ... by keyboard: choose "Move all".
+    _tab_to(qtbot, wizard, review.group_list)
+    temp_file = review.data.paths.index("Temp/scratch.tmp")
+    temp_row = int(review.data.file_group[temp_file])
+    assert review.data.groups[temp_row].action.value == "discard"
+    for _ in range(temp_row):
+        _key(qtbot, review.group_list, Qt.Key.Key_Down)
+    assert review.group_list.currentIndex().row() == temp_row
+    before = review.data.summary().move_files
+    _tab_to(qtbot, wizard, review.group_choice)
+    _key(qtbot, review.group_choice, Qt.Key.Key_Down)  # "Move all of them"
+    qtbot.waitUntil(lambda: review.data.summary().move_files > before)
+    _press_next(qtbot, wizard)
+    assert wizard.currentId() == CONFIRM
+    qtbot.waitUntil(wizard.confirm.isComplete, timeout=30_000)
+    assert next_button.accessibleName() == "Start moving"
+    _press_next(qtbot, wizard)
+    assert wizard.currentId() == PROGRESS
+    qtbot.waitUntil(wizard.progress.isComplete, timeout=60_000)
+    _press_next(qtbot, wizard)
+    assert wizard.currentId() == DONE
+    assert session.result.failed == 0
+    moved_paths = {item.rel_path for item in session.plan.to_move()}
+    assert "Temp/scratch.tmp" in moved_paths  # the officer's keyboard choice was honoured

@@ -114,5 +114,5 @@ def test_group_rows_say_count_size_and_action():
     groups = GroupListModel(data, ChoicesNotifier())
     texts = [groups.index(r).data() for r in range(groups.rowCount())]
     assert any("Temporary files" in t and "discarded" in t for t in texts)
-    assert texts[0].startswith("⛔")  # cannot-move first, marked by a symbol, not colour
+    assert texts[0].startswith("⊘")  # cannot-move first, marked by a symbol, not colour
     assert np.sum([len(g.files) for g in data.groups]) == data.n
