@@ -110,7 +110,9 @@ def classify(
 
     cache = compiled.cache
     guidance_for = compiled.guidance_for
-    out = [cache.get(bits) or guidance_for(bits) for bits in all_bits]
+    for bits in set(all_bits).difference(cache):
+        guidance_for(bits)  # fills the cache
+    out = list(map(cache.__getitem__, all_bits))
     for index, detail in details.items():
         out[index] = guidance_for(all_bits[index], detail, new_names.get(index))
 

@@ -12,10 +12,10 @@ import csv
 import json
 import os
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -126,9 +126,11 @@ def human_size(size: int) -> str:
 
 
 def iso_utc(timestamp: float) -> str:
-    return (
-        datetime.fromtimestamp(timestamp, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-    )
+    """Seconds since the epoch as 2025-01-31T09:30:00Z."""
+    try:
+        return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(timestamp))
+    except (OverflowError, OSError, ValueError):  # a file dated beyond what the OS handles
+        return ""
 
 
 @dataclass(frozen=True)
@@ -169,8 +171,12 @@ def _spreadsheet_safe(value: str) -> str:
 def _write_csv(report: GuidanceReport, handle: Any, language: str) -> None:
     writer = csv.writer(handle)
     writer.writerow(CSV_COLUMNS)
+    texts: dict[int, tuple[str, str, str, str]] = {}  # guidance objects are shared
     for row in rows(report):
-        rule_ids, reasons, details, labels = _reason_texts(row.guidance, language)
+        key = id(row.guidance)
+        if key not in texts:
+            texts[key] = _reason_texts(row.guidance, language)
+        rule_ids, reasons, details, labels = texts[key]
         writer.writerow(
             (
                 row.item,
@@ -215,8 +221,12 @@ def report_as_dict(report: GuidanceReport, language: str = "en") -> dict[str, An
         }
 
     items: dict[str, list[dict[str, Any]]] = {"files": [], "folders": [], "problems": []}
+    shared: dict[int, dict[str, Any]] = {}  # guidance objects are shared: convert each once
     for row in rows(report):
-        entry: dict[str, Any] = {"path": row.path, **guidance_dict(row.guidance)}
+        key = id(row.guidance)
+        if key not in shared:
+            shared[key] = guidance_dict(row.guidance)
+        entry: dict[str, Any] = {"path": row.path, **shared[key]}
         if row.item == "file":
             entry["size"] = row.size
             entry["modified"] = row.modified
@@ -228,7 +238,7 @@ def report_as_dict(report: GuidanceReport, language: str = "en") -> dict[str, An
             items["problems"].append(entry)
     return {
         "format": REPORT_FORMAT,
-        "generated": iso_utc(datetime.now(UTC).timestamp()),
+        "generated": iso_utc(time.time()),
         "language": language,
         "root": summary.root,
         "policy": summary.policy_name,
