@@ -9,7 +9,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from app.core.inventory import FileEntry, Inventory
-from app.core.onedrive_names import is_suspect_path
+from app.core.onedrive_names import is_suspect_path, suspect_paths
 from app.core.onedrive_rules import (
     NameIssue,
     check_inventory,
@@ -115,3 +115,14 @@ def test_every_white_space_character_makes_a_path_suspect_at_either_end() -> Non
             assert NameIssue.LEADING_OR_TRAILING_SPACE in name_issues(name)
             assert is_suspect_path(f"Folder/{name}/x.txt")
             assert is_suspect_path(f"Folder/{name}")
+
+
+@given(st.lists(st.lists(path_names, min_size=1, max_size=3).map("/".join), max_size=6))
+def test_the_joined_scan_flags_exactly_what_path_by_path_scans_flag(paths: list[str]) -> None:
+    expected = [index for index, path in enumerate(paths) if is_suspect_path(path)]
+    assert suspect_paths(paths, [path.lower() for path in paths]) == expected
+
+
+def test_neighbouring_paths_do_not_hide_each_other() -> None:
+    paths = ["Old/forms", "forms", "con.", "con.", "a.", "b ", "x_vti_", "_vti_"]
+    assert suspect_paths(paths, [path.lower() for path in paths]) == list(range(len(paths)))
