@@ -21,7 +21,7 @@ from app.sandbox.apierror import ApiError, not_found
 from app.sandbox.faults import Fault
 from app.sandbox.httpio import Request, Response
 from app.sandbox.identity import Identity
-from app.sandbox.items_json import item_json, valid_timestamp
+from app.sandbox.items_json import check_if_match, item_json, valid_timestamp
 from app.sandbox.jwt import InvalidToken
 from app.sandbox.store import Item, Store
 from app.sandbox.upload_sessions import UploadSessions
@@ -167,8 +167,10 @@ class GraphApi:
         fault: Fault | None,
     ) -> Response:
         method = request.method
+        if_match = request.header("If-Match")
         if action == "/createUploadSession" and method == "POST":
             parent, name, target = self._parent_for_write(base, path)
+            check_if_match(if_match, target or self.store.child(parent, name))
             return self.uploads.create(request, user.upn, parent, name, target)
         if action == "/content" and method == "PUT":
             return self._put_content(request, base, path)
@@ -180,6 +182,7 @@ class GraphApi:
                 self._change(item)
             return Response.json(200, item_json(self.store, item, request.base_url))
         if action == "" and method == "DELETE":
+            check_if_match(if_match, item)
             drive_ops.delete_item(self.store, item)
             return Response.empty(204)
         if action == "/children" and method == "GET":
@@ -226,6 +229,7 @@ class GraphApi:
             raise ApiError(413, "requestTooLarge", "Files over 250 MB need an upload session.")
         parent, name, target = self._parent_for_write(base, path)
         existing = target or self.store.child(parent, name)
+        check_if_match(request.header("If-Match"), existing)
         if existing is not None and conflict == "fail":
             raise ApiError(409, "nameAlreadyExists", f"'{existing.name}' already exists.")
         drive_ops.check_quota(

@@ -66,6 +66,24 @@ def check_name(store: Store, parent: Item, name: str, is_folder: bool) -> None:
         )
 
 
+def etag(item: Item) -> str:
+    return f'"{{{item.id[2:10]}-0000-0000-0000-{item.id[10:22]}}},{item.version}"'
+
+
+def ctag(item: Item) -> str:
+    return f'"c:{{{item.id[2:10]}-0000-0000-0000-{item.id[10:22]}}},{item.version}"'
+
+
+def check_if_match(header: str, item: Item | None) -> None:
+    """If-Match: 412 when the item changed since the caller read its eTag (or cTag)."""
+    if not header:
+        return
+    if item is None or (header.strip() != "*" and header.strip() not in (etag(item), ctag(item))):
+        raise ApiError(
+            412, "resourceModified", "The item has changed since it was last read (If-Match)."
+        )
+
+
 def item_json(store: Store, item: Item, base_url: str) -> dict[str, Any]:
     drive_id = store.drives[item.upn][0]
     site = re.sub(r"[^\w]", "_", item.upn)
@@ -76,8 +94,8 @@ def item_json(store: Store, item: Item, base_url: str) -> dict[str, Any]:
         "size": item.size,
         "createdDateTime": iso(item.created),
         "lastModifiedDateTime": iso(item.modified),
-        "eTag": f'"{{{item.id[2:10]}-0000-0000-0000-{item.id[10:22]}}},{item.version}"',
-        "cTag": f'"c:{{{item.id[2:10]}-0000-0000-0000-{item.id[10:22]}}},{item.version}"',
+        "eTag": etag(item),
+        "cTag": ctag(item),
         "webUrl": f"{base_url}/personal/{site}/Documents{urllib.parse.quote(path)}",
         "fileSystemInfo": {
             "createdDateTime": item.fs_created,

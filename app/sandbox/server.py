@@ -19,6 +19,7 @@ import ssl
 import threading
 import time
 import urllib.parse
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -39,6 +40,7 @@ from app.sandbox.upload_sessions import UploadSessions
 from app.sandbox.users import DEFAULT_CLIENT_ID, SandboxUser, default_users
 
 PORT_FILE = "port"
+LOG_LIMIT = 500_000
 
 
 @dataclass
@@ -72,7 +74,8 @@ class Sandbox:
         self.limits = UserLimits(config.limit_config) if config.limits else None
         self._server: SandboxHTTPServer | None = None
         self._thread: threading.Thread | None = None
-        self._log: list[dict[str, Any]] = []
+        # Bounded, so that a soak run cannot grow it without limit.
+        self._log: deque[dict[str, Any]] = deque(maxlen=LOG_LIMIT)
         self._log_lock = threading.Lock()
         self.port = 0
         self.admin_key = ""

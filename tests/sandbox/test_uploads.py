@@ -4,8 +4,12 @@ deferCommit, conflicts with open sessions, and resuming across a sandbox restart
 from __future__ import annotations
 
 import base64
+import http.client
+import json
 import random
+import ssl
 import time
+import urllib.parse
 
 import pytest
 import quickxorhash
@@ -172,3 +176,42 @@ def test_resume_after_sandbox_restart(make_sandbox, tmp_path) -> None:  # type: 
     assert done.status_code == 201
     assert done.json()["file"]["hashes"]["quickXorHash"] == QuickXorHash(data).b64digest()
     assert second.state.read_file(client.upn, "resume.bin") == data
+
+
+def test_fragment_over_60_mib_is_refused(client: Client) -> None:
+    url = client.session("huge.bin").json()["uploadUrl"]
+    split = urllib.parse.urlsplit(url)
+    context = ssl.create_default_context(cafile=client.ca)
+    conn = http.client.HTTPSConnection(split.hostname, split.port, context=context, timeout=30)
+    size = 60 * 1024 * 1024 + FRAG
+    conn.putrequest("PUT", f"{split.path}?{split.query}")
+    conn.putheader("Content-Range", f"bytes 0-{size - 1}/{size * 2}")
+    conn.putheader("Content-Length", str(size))
+    conn.endheaders()  # the server answers before the body: nothing is sent
+    answer = conn.getresponse()
+    assert answer.status == 413
+    assert json.loads(answer.read())["error"]["code"] == "requestTooLarge"
+    conn.close()
+
+
+def test_if_match(client: Client) -> None:
+    item = client.put("/me/drive/root:/m.txt:/content", data=b"1").json()
+    stale = client.put(
+        "/me/drive/root:/m.txt:/content", data=b"2", headers={"If-Match": '"{stale},1"'}
+    )
+    assert stale.status_code == 412
+    assert stale.json()["error"]["code"] == "resourceModified"
+    fresh = client.put(
+        "/me/drive/root:/m.txt:/content", data=b"2", headers={"If-Match": item["eTag"]}
+    )
+    assert fresh.status_code == 200
+    assert (
+        client.delete("/me/drive/root:/m.txt", headers={"If-Match": item["eTag"]}).status_code
+        == 412
+    )
+    assert (
+        client.delete(
+            "/me/drive/root:/m.txt", headers={"If-Match": fresh.json()["eTag"]}
+        ).status_code
+        == 204
+    )
