@@ -154,10 +154,10 @@ def _print_summary(summary: ReportSummary, language: str, human_size: Any) -> No
         width = max(len(text_for(summary.rule_titles[r], lang)) for r in summary.by_rule)
         for rule_id, tally in summary.by_rule.items():
             title = text_for(summary.rule_titles[rule_id], lang)
-            action = actions[summary.rule_actions[rule_id]]
+            verdict = actions[summary.rule_actions[rule_id]]
             print(
                 f"  {title:<{width}}  {tally.files:>10,}  {human_size(tally.bytes):>10}"
-                f"  ({action})"
+                f"  ({verdict})"
             )
     if summary.by_problem:
         print("\nProblems found by the scan:")
