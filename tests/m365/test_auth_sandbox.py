@@ -256,6 +256,27 @@ def test_refresh_when_the_access_token_expires(
     assert any("/oauth2/v2.0/token" in str(e.get("path")) for e in sandbox.request_log())
 
 
+def test_graph_401_makes_msal_refresh_once(
+    sandbox_fast: Sandbox, config: M365Config, memory_keyring: MemoryKeyring
+) -> None:
+    from app.m365.graph import graph_client
+
+    sign_in = SignIn(config)
+    sign_in_with_device_code(sandbox_fast, sign_in)
+    graph = graph_client(config, sign_in.access_token)
+    before = sign_in.access_token()
+    sandbox_fast.reset_log()
+    sandbox_fast.faults.script(["401@graph"])
+    assert graph.me()["userPrincipalName"] == sandbox_fast.users[0].upn
+    paths = [(e["path"], e["status"]) for e in sandbox_fast.request_log()]
+    assert paths == [
+        ("/v1.0/me", 401),
+        ("/sandbox-tenant/oauth2/v2.0/token", 200),
+        ("/v1.0/me", 200),
+    ]
+    assert sign_in.access_token() != before
+
+
 def test_sign_out_removes_every_trace(
     sandbox_fast: Sandbox, config: M365Config, memory_keyring: MemoryKeyring
 ) -> None:
