@@ -20,52 +20,18 @@ from pathlib import Path
 from typing import Any
 
 from app.sandbox import signin_page
+from app.sandbox.device_code import DeviceCodes
 from app.sandbox.httpio import Request, Response
 from app.sandbox.jwt import TokenSigner, b64url
-from app.sandbox.users import SandboxUser, stable_guid
-
-GRAPH_RESOURCE = "https://graph.microsoft.com/"
-GRAPH_AUDIENCE = "00000003-0000-0000-c000-000000000000"
-KNOWN_SCOPES = (
-    "User.Read",
-    "Files.Read",
-    "Files.ReadWrite",
-    "Files.Read.All",
-    "Files.ReadWrite.All",
+from app.sandbox.oauth import (
+    CODE_LIFETIME_S,
+    DEVICE_GRANT,
+    GRAPH_AUDIENCE,
+    REFRESH_LIFETIME_S,
+    grant_scopes,
+    oauth_error,
 )
-OIDC_SCOPES = ("openid", "profile", "offline_access", "email")
-DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
-REFRESH_LIFETIME_S = 90 * 24 * 3600
-CODE_LIFETIME_S = 600
-DEVICE_LIFETIME_S = 900
-
-
-def oauth_error(error: str, description: str, code: int, status: int = 400) -> Response:
-    """The documented Entra ID error shape."""
-    return Response.json(
-        status,
-        {
-            "error": error,
-            "error_description": f"AADSTS{code}: {description}",
-            "error_codes": [code],
-            "timestamp": time.strftime("%Y-%m-%d %H:%M:%SZ", time.gmtime()),
-            "trace_id": secrets.token_hex(16),
-            "correlation_id": secrets.token_hex(16),
-        },
-    )
-
-
-def grant_scopes(requested: str) -> list[str]:
-    """Graph scopes granted for a request (OIDC scopes are not Graph permissions)."""
-    granted: list[str] = []
-    for raw in requested.split():
-        name = raw[len(GRAPH_RESOURCE) :] if raw.startswith(GRAPH_RESOURCE) else raw
-        if name == ".default":
-            names = ["User.Read", "Files.ReadWrite"]
-        else:
-            names = [k for k in KNOWN_SCOPES if k.lower() == name.lower()]
-        granted.extend(n for n in names if n not in granted)
-    return granted or ["User.Read"]
+from app.sandbox.users import SandboxUser, stable_guid
 
 
 @dataclass
@@ -88,18 +54,6 @@ class _Code:
     expires: float
 
 
-@dataclass
-class _DeviceFlow:
-    client_id: str
-    scopes: list[str]
-    user_code: str
-    expires: float
-    interval: int
-    upn: str | None = None
-    last_poll: float = 0.0
-    redeemed: bool = False
-
-
 class Identity:
     """Sign-in state of one sandbox (thread-safe)."""
 
@@ -119,10 +73,10 @@ class Identity:
         self.token_lifetime_s = token_lifetime_s
         self.device_interval_s = device_interval_s
         self.signer = TokenSigner(state_dir)
+        self.devices = DeviceCodes(client_id, self.users, device_interval_s, self._token_response)
         self._lock = threading.Lock()
         self._pending: dict[str, _PendingAuth] = {}
         self._codes: dict[str, _Code] = {}
-        self._devices: dict[str, _DeviceFlow] = {}  # device_code -> flow
         self._refresh_file = state_dir / "refresh-tokens.json"
         self._refresh: dict[str, dict[str, Any]] = {}  # sha256(token) -> grant
         if self._refresh_file.exists():
@@ -230,9 +184,9 @@ class Identity:
         if rest == "/oauth2/v2.0/token" and request.method == "POST":
             return self._token(request)
         if rest == "/oauth2/v2.0/devicecode" and request.method == "POST":
-            return self._device_start(request, tenant)
+            return self.devices.start(request, tenant)
         if rest == "/oauth2/deviceauth":
-            return self._device_page(request, tenant)
+            return self.devices.page(request, tenant)
         return oauth_error("invalid_request", "The endpoint was not found.", 900561, 404)
 
     def discovery(self, base: str, tenant: str) -> dict[str, Any]:
@@ -350,7 +304,7 @@ class Identity:
         if grant == "refresh_token":
             return self._redeem_refresh(form, request.base_url)
         if grant == DEVICE_GRANT:
-            return self._redeem_device(form, request.base_url)
+            return self.devices.redeem(form, request.base_url)
         return oauth_error("unsupported_grant_type", f"Grant {grant!r} is not supported.", 70003)
 
     def _redeem_code(self, form: dict[str, str], base: str) -> Response:
@@ -385,89 +339,8 @@ class Identity:
             scopes = [s for s in asked if s in scopes] or scopes
         return self._token_response(grant["upn"], scopes, grant["client_id"], base)
 
-    # -- device code --------------------------------------------------------------------
-
-    def _device_start(self, request: Request, tenant: str) -> Response:
-        form = request.form()
-        if form.get("client_id") != self.client_id:
-            return oauth_error("invalid_client", "The application was not found.", 700016, 401)
-        device_code = secrets.token_urlsafe(32)
-        alphabet = "BCDFGHJKLMNPQRSTVWXZ23456789"
-        user_code = "".join(secrets.choice(alphabet) for _ in range(9))
-        flow = _DeviceFlow(
-            self.client_id,
-            grant_scopes(form.get("scope", "")),
-            user_code,
-            time.time() + DEVICE_LIFETIME_S,
-            self.device_interval_s,
-        )
-        with self._lock:
-            self._devices[device_code] = flow
-        uri = f"{request.base_url}/{tenant}/oauth2/deviceauth"
-        return Response.json(
-            200,
-            {
-                "user_code": user_code,
-                "device_code": device_code,
-                "verification_uri": uri,
-                "expires_in": DEVICE_LIFETIME_S,
-                "interval": self.device_interval_s,
-                "message": f"To sign in, open {uri} and enter the code {user_code}.",
-            },
-        )
-
     def approve_device_code(self, user_code: str, upn: str) -> bool:
-        """What the device page does when a user enters a code and chooses who they are."""
-        wanted = user_code.strip().upper().replace("-", "")
-        user = self.users.get(upn.lower())
-        if user is None:
-            return False
-        with self._lock:
-            for flow in self._devices.values():
-                if flow.user_code == wanted and flow.expires > time.time() and not flow.upn:
-                    flow.upn = user.upn
-                    return True
-        return False
-
-    def _device_page(self, request: Request, tenant: str) -> Response:
-        action = f"/{tenant}/oauth2/deviceauth"
-        users = list(self.users.values())
-        if request.method == "GET":
-            return Response.html(200, signin_page.device_code_page(action, users))
-        form = request.form()
-        if self.approve_device_code(form.get("code", ""), form.get("upn", "")):
-            return Response.html(
-                200,
-                signin_page.message_page(
-                    "You are signed in", "Go back to the app; it carries on by itself."
-                ),
-            )
-        return Response.html(
-            400,
-            signin_page.device_code_page(
-                action, users, "That code is not valid or has expired. Check it and try again."
-            ),
-        )
-
-    def _redeem_device(self, form: dict[str, str], base: str) -> Response:
-        now = time.time()
-        with self._lock:
-            flow = self._devices.get(form.get("device_code", ""))
-            if flow is None or flow.redeemed:
-                return oauth_error("invalid_grant", "The device code is not valid.", 70000)
-            if flow.expires < now:
-                return oauth_error("expired_token", "The device code has expired.", 70020)
-            too_soon = now - flow.last_poll < flow.interval * 0.5
-            flow.last_poll = now
-            if flow.upn is None:
-                if too_soon:
-                    return oauth_error("slow_down", "Poll less often.", 70016)
-                return oauth_error(
-                    "authorization_pending", "The user has not finished signing in.", 70016
-                )
-            flow.redeemed = True
-            upn, scopes, client_id = flow.upn, flow.scopes, flow.client_id
-        return self._token_response(upn, scopes, client_id, base)
+        return self.devices.approve(user_code, upn)
 
 
 def _reply(pending: _PendingAuth, params: dict[str, str]) -> Response:

@@ -32,8 +32,9 @@ from app.sandbox.faults import FaultInjector
 from app.sandbox.graph_items import GraphApi
 from app.sandbox.handler import SandboxHTTPServer, fault_response
 from app.sandbox.httpio import Request, Response
-from app.sandbox.identity import Identity, grant_scopes
+from app.sandbox.identity import Identity
 from app.sandbox.limits import LimitConfig, TokenBucket, UserLimits
+from app.sandbox.oauth import grant_scopes
 from app.sandbox.state import SandboxState
 from app.sandbox.store import Store
 from app.sandbox.upload_sessions import UploadSessions

@@ -56,6 +56,7 @@ class UploadSessions:
         )
         fsi = spec.get("fileSystemInfo") if isinstance(spec.get("fileSystemInfo"), dict) else {}
         assert isinstance(fsi, dict)
+        self._purge_expired()
         with self.store.lock:
             if target is None:
                 check_name(self.store, parent, name, False)
@@ -116,6 +117,13 @@ class UploadSessions:
             for s in list(self.store.sessions.values())
             if s.expires > now and (upn is None or s.upn == upn)
         ]
+
+    def _purge_expired(self) -> None:
+        """Forget sessions idle past their expiry (and their bytes), as OneDrive does."""
+        now = time.time()
+        for session in list(self.store.sessions.values()):
+            if session.expires <= now:
+                self.expire(session.id)
 
     def expire(self, session_id: str) -> None:
         """End a session now (the 'expire' fault; also what idle expiry does)."""
@@ -231,10 +239,14 @@ class UploadSessions:
             raise
         if self.on_ingress is not None:
             self.on_ingress(session.upn, length)
-        session.total = total
-        session.received = end + 1
-        session.expires = time.time() + self.idle_s
-        self.store.save_session(session)
+        with self.store.lock:
+            if session.id not in self.store.sessions:
+                # Cancelled or expired while this fragment was arriving: do not revive it.
+                raise ApiError(404, "itemNotFound", "The upload session was cancelled.")
+            session.total = total
+            session.received = end + 1
+            session.expires = time.time() + self.idle_s
+            self.store.save_session(session)
         if session.received < total or session.defer_commit:
             response = Response.json(202, self._status(session))
         else:
