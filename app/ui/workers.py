@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from app.core.errors import CancelledError, UserFacingError
 
@@ -136,7 +136,9 @@ class Task(QObject):
         worker.succeeded.connect(self._on_succeeded)
         worker.failed.connect(self._on_failed)
         worker.cancelled.connect(self._on_cancelled)
-        worker.finished.connect(self.thread.quit)
+        # Direct: QThread.quit() is thread-safe, and a queued call would wait for the GUI
+        # thread, which may itself be waiting for this thread (closing the window).
+        worker.finished.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
         self.thread.finished.connect(self._done)
         self.running = False
 
@@ -147,6 +149,11 @@ class Task(QObject):
 
     def stop(self) -> None:
         self.worker.stop_event.set()
+
+    def is_running(self) -> bool:
+        """True until the thread has ended (`running` is only cleared once the GUI thread
+        has seen it end)."""
+        return bool(self.thread.isRunning())
 
     def wait(self, ms: int = 30_000) -> bool:
         return bool(self.thread.wait(ms))

@@ -189,3 +189,71 @@ def test_journey_by_keyboard_alone(qtbot, wizard):
     assert session.result.failed == 0
     moved_paths = {item.rel_path for item in session.plan.to_move()}
     assert "Temp/scratch.tmp" in moved_paths  # the officer's keyboard choice was honoured
+
+
+def _sign_in_and_review(qtbot, wizard):
+    session = wizard.session
+    _next(qtbot, wizard)
+    page = wizard.sign_in
+    qtbot.mouseClick(page.training_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.working(), timeout=30_000)
+    if page.owner_confirm.isVisible():
+        page.owner_confirm.setChecked(True)
+    assert session.account is not None
+
+
+def test_stop_then_continue_at_next_launch(qtbot, make_sandbox, tmp_path):
+    sandbox = make_sandbox(device_interval_s=1, bandwidth_mbit=16)
+    drive = tmp_path / "H"
+    for n in range(30):
+        path = drive / f"Case {n // 10}" / f"statement {n}.docx"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(bytes([n]) * 150_000)
+
+    def launch() -> MigrationWizard:
+        session = Session(Settings())
+        session.sandbox = sandbox
+        session.training_users = [user.upn for user in sandbox.users]
+        session.h_drive = drive
+        window = MigrationWizard(session)
+        qtbot.addWidget(window)
+        window.show()
+        window.start_background_scan()
+        return window
+
+    first = launch()
+    assert not first.welcome.continue_button.isVisible()
+    _sign_in_and_review(qtbot, first)
+    _next(qtbot, first)
+    qtbot.waitUntil(first.scan.isComplete, timeout=30_000)
+    _next(qtbot, first)
+    _next(qtbot, first)
+    qtbot.waitUntil(first.confirm.isComplete, timeout=30_000)
+    _next(qtbot, first)
+    progress = first.progress
+    qtbot.waitUntil(lambda: progress.bar.value() > 0, timeout=30_000)
+    # Closing the window mid-run stops safely (what closeEvent / Cancel do).
+    first.close()
+    assert not progress.running()
+    assert not progress.isComplete()
+    first.session.close()
+
+    second = launch()
+    welcome = second.welcome
+    qtbot.waitUntil(welcome.continue_button.hasFocus)
+    assert welcome.continue_button.isVisible() and welcome.continue_button.isDefault()
+    assert "still need to be moved" in welcome.resume_label.text()
+    qtbot.mouseClick(welcome.continue_button, Qt.MouseButton.LeftButton)
+    page = second.sign_in
+    qtbot.mouseClick(page.training_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.working(), timeout=30_000)
+    if page.owner_confirm.isVisible():
+        page.owner_confirm.setChecked(True)
+    _next(qtbot, second)
+    assert second.currentId() == PROGRESS  # no second scan or review when continuing
+    qtbot.waitUntil(second.progress.isComplete, timeout=60_000)
+    names = {entry["path"].rpartition("/")[2] for entry in sandbox.state.tree(UPN)}
+    assert all(f"statement {n}.docx" in names for n in range(30))
+    assert second.session.unfinished_run() is None
+    second.shutdown()
+    second.session.close()

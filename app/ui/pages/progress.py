@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 import time
+import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -19,6 +20,8 @@ from app.ui.pages import DONE
 from app.ui.pages.common import Page, set_text
 from app.ui.session import Session
 from app.ui.workers import Task, run_in_background
+
+log = logging.getLogger(__name__)
 
 MILESTONES = (25, 50, 75)
 
@@ -198,14 +201,18 @@ class ProgressPage(Page):
             self.pause_event.clear()  # a paused engine must wake up to notice the stop
 
     def running(self) -> bool:
-        return self._task is not None and self._task.running
+        return self._task is not None and self._task.is_running()
 
     def stop_and_wait(self, ms: int = 30_000) -> None:
         """Stop safely (the journal keeps every file's state) and wait for the worker."""
         if self.running():
             self.stop()
             assert self._task is not None
-            self._task.wait(ms)
+            started = time.monotonic()
+            finished = self._task.wait(ms)
+            log.info(
+                "Upload stopped in %.1f s (finished: %s).", time.monotonic() - started, finished
+            )
 
     # -- outcomes ----------------------------------------------------------------------------
     def _done(self, result: Any) -> None:

@@ -3,7 +3,8 @@ where the files go. Offers "Continue where you left off" first when a run is unf
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QWizard
 
 from app.ui import formatting as fmt
 from app.ui.pages import SIGN_IN
@@ -82,6 +83,14 @@ class WelcomePage(Page):
                 total=fmt.size(run.bytes_to_move),  # type: ignore[attr-defined]
             )
         )
+        # After QWizard has set up its buttons for this page (it makes Next the default).
+        QTimer.singleShot(0, self._make_continue_default)
+
+    def _make_continue_default(self) -> None:
+        if not self.continue_button.isVisible():
+            return
+        self.wizard_().button(QWizard.WizardButton.NextButton).setDefault(False)
+        self.continue_button.setDefault(True)
         self.continue_button.setFocus()
 
     def _continue(self) -> None:
