@@ -5,9 +5,9 @@ what to do. Progress reaches screen readers politely at milestones and on reques
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
-import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
