@@ -24,6 +24,7 @@ from app.m365.config import M365Config
 from app.m365.graph import GraphClient
 from app.m365.http import VerifiedSession
 from app.m365.upload import UploadProgress
+from app.m365.upload_http import paced
 from app.settings import Settings
 
 
@@ -85,7 +86,7 @@ def connect(
     graph = GraphClient(
         config.graph_url,
         token,
-        session_factory=session_factory,
+        session_factory=paced(session_factory, limiter, stop),
         on_throttle=limiter.throttled,
         stop=stop,
     )

@@ -34,7 +34,7 @@ from app.m365.errors import (
     QuotaExceededError,
     ThrottledError,
 )
-from app.m365.upload_http import FolderCache, Graph, Shared, fragment_size
+from app.m365.upload_http import FolderCache, Graph, Shared, fragment_size, paced
 from app.m365.upload_session import FileFailed, FileUploader, RetryLater
 from app.settings import Upload
 
@@ -133,6 +133,10 @@ class _Tally:
 
 
 class UploadEngine:
+    """Uploads a journal run. `session_factory` makes the requests sessions for upload URLs;
+    give the GraphClient sessions from `paced(factory, limiter, stop)` with the same
+    `limiter` so that Graph calls count against the same budget."""
+
     def __init__(
         self,
         graph: Graph,
@@ -172,12 +176,13 @@ class UploadEngine:
             bandwidth=BandwidthLimiter(
                 settings.bandwidth_mbit, full_bandwidth_hours=settings.full_bandwidth_hours
             ),
-            session_factory=session_factory,
+            session_factory=paced(session_factory, self.limiter, self._halt),
             pause=self.pause,
             stop=self._halt,
             folders=FolderCache(graph),
             on_bytes=self._on_bytes,
             offline_patience_s=offline_patience_s,
+            user_stop=self.stop,
         )
         self._lock = threading.Lock()
         self._last_emit = 0.0

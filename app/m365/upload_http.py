@@ -59,6 +59,29 @@ class Graph(Protocol):
     def ensure_folder(self, path: str) -> dict[str, Any]: ...
 
 
+def paced(
+    factory: Callable[[], requests.Session], limiter: AdaptiveLimit, stop: threading.Event
+) -> Callable[[], requests.Session]:
+    """Sessions whose every request (Graph calls and fragments alike) waits out a
+    Retry-After pause in force and feeds RateLimit-* headers back to the limiter: the
+    request budget is the user's, so all traffic counts against it."""
+
+    def make() -> requests.Session:
+        session = factory()
+        plain = session.request
+
+        def request(method: str | bytes, url: str | bytes, *args: Any, **kw: Any) -> Any:
+            limiter.wait_turn(stop)
+            response = plain(method, url, *args, **kw)
+            limiter.observe_headers(response.headers)
+            return response
+
+        session.request = request  # type: ignore[method-assign]
+        return session
+
+    return make
+
+
 class FolderCache:
     """Each destination folder is created once, however many workers need it at once."""
 
@@ -111,6 +134,7 @@ class Shared:
     folders: FolderCache
     on_bytes: Callable[[int, int], None]  # (bytes acknowledged delta, bytes sent delta)
     offline_patience_s: float = 300.0
+    user_stop: threading.Event = field(default_factory=threading.Event)
     seed: int = 0
     _local: threading.local = field(default_factory=threading.local)
     _sessions: list[requests.Session] = field(default_factory=list)
@@ -134,10 +158,15 @@ class Shared:
 
     def checkpoint(self) -> None:
         """A safe point (fragment boundary): wait while paused, stop when asked."""
-        while self.pause.is_set() and not self.stop.is_set():
+        # The user's own Event is checked here too: `stop` follows it only within 0.1 s,
+        # and a stop asked between two fragments must hold before the next one.
+        while self.pause.is_set() and not self.stopping():
             self.stop.wait(0.2)
-        if self.stop.is_set():
+        if self.stopping():
             raise CancelledError
+
+    def stopping(self) -> bool:
+        return self.stop.is_set() or self.user_stop.is_set()
 
 
 class UploadUrlClient:
@@ -159,13 +188,11 @@ class UploadUrlClient:
         headers: dict[str, str] | None = None,
     ) -> requests.Response | None:
         shared = self._shared
-        shared.limiter.wait_turn(shared.stop)
         try:
             response = shared.http().request(method, url, data=data, headers=headers)
         except requests.RequestException as error:
             self._wait(None, f"{method} {safe_url(url)}: {type(error).__name__}")
             return None
-        shared.limiter.observe_headers(response.headers)
         status = response.status_code
         if status == 429 or status >= 500:
             retry_after = parse_retry_after(response.headers.get("Retry-After"))

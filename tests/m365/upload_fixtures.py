@@ -28,6 +28,7 @@ from app.m365.concurrency import AdaptiveLimit
 from app.m365.graph import GraphClient, RetryPolicy
 from app.m365.http import VerifiedSession
 from app.m365.upload import RunResult, UploadEngine, UploadProgress
+from app.m365.upload_http import paced
 from app.sandbox.server import Sandbox, SandboxConfig
 from app.settings import Upload
 
@@ -74,7 +75,9 @@ class Rig:
         client = GraphClient(
             self.sb.graph_url,
             lambda _force: token,
-            session_factory=self.session,
+            session_factory=paced(self.session, limiter, stop or threading.Event())
+            if limiter
+            else self.session,
             on_throttle=limiter.throttled if limiter else None,
             retry=RetryPolicy(backoff_base_s=0.05, backoff_max_s=0.5),
             stop=stop,
