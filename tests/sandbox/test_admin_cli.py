@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import requests
+from graph_client import Client
 
 from app.sandbox.admin import KEY_HEADER
 from app.sandbox.server import Sandbox, read_admin_file
-from tests.sandbox.helpers import Client
 
 
 def test_admin_endpoint(sandbox: Sandbox) -> None:

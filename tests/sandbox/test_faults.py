@@ -7,11 +7,11 @@ import random
 
 import pytest
 import requests
+from graph_client import FRAG, Client
 
 from app.core.errors import BadInputError
 from app.sandbox.faults import FaultInjector, parse_spec
 from app.sandbox.server import Sandbox
-from tests.sandbox.helpers import FRAG, Client
 
 
 @pytest.fixture

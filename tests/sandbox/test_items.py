@@ -4,9 +4,9 @@ names, scopes, quota and locks."""
 from __future__ import annotations
 
 import pytest
+from graph_client import Client
 
 from app.sandbox.server import Sandbox
-from tests.sandbox.helpers import Client
 
 
 @pytest.fixture

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from graph_client import Client
+
 from app.sandbox.limits import LimitConfig, UserLimits
-from tests.sandbox.helpers import Client
 
 
 def test_request_budget(make_sandbox) -> None:  # type: ignore[no-untyped-def]

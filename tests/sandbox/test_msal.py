@@ -11,9 +11,9 @@ from typing import Any
 import msal
 import pytest
 import requests
+from graph_client import Client
 
 from app.sandbox.server import Sandbox
-from tests.sandbox.helpers import Client
 
 SCOPES = ["User.Read", "Files.ReadWrite"]
 

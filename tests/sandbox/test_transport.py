@@ -8,9 +8,9 @@ import ssl
 
 import pytest
 import requests
+from graph_client import Client
 
 from app.sandbox.server import Sandbox
-from tests.sandbox.helpers import Client
 
 
 def test_certificate_verifies_against_ca_only(sandbox: Sandbox) -> None:

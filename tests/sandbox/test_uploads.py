@@ -13,10 +13,10 @@ import urllib.parse
 
 import pytest
 import quickxorhash
+from graph_client import FRAG, Client
 
 from app.core.quickxorhash import QuickXorHash
 from app.sandbox.server import Sandbox
-from tests.sandbox.helpers import FRAG, Client
 
 TIMES = {"createdDateTime": "2019-03-04T05:06:07Z", "lastModifiedDateTime": "2020-08-09T10:11:12Z"}
 
