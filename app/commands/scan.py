@@ -114,9 +114,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     try:
         inventory = scan(root, progress=on_scan, stop=stop)
         line.show(f"Checking {len(inventory.files):,} files against the policy", force=True)
-        rules = check_inventory(
-            inventory, destination_folder=settings.onedrive.destination_folder
-        )
+        rules = check_inventory(inventory, destination_folder=settings.onedrive.destination_folder)
         report = classify(
             inventory,
             policy,
