@@ -63,6 +63,8 @@ class Fault:
             return request_kind == "upload"
         if self.kind == "changed":
             return request_kind == "item"
+        if self.kind == "401":  # upload URLs carry their own credential, no token
+            return request_kind not in ("signin", "upload")
         return request_kind != "signin"
 
 

@@ -299,6 +299,15 @@ class Identity:
         if form.get("client_id") != self.client_id:
             return oauth_error("invalid_client", "The application was not found.", 700016, 401)
         grant = form.get("grant_type", "")
+        needed = {
+            "authorization_code": "code",
+            "refresh_token": "refresh_token",
+            DEVICE_GRANT: "device_code",
+        }.get(grant)
+        if needed and not form.get(needed):
+            return oauth_error(
+                "invalid_request", f"The request body must contain {needed}.", 900144
+            )
         if grant == "authorization_code":
             return self._redeem_code(form, request.base_url)
         if grant == "refresh_token":

@@ -191,7 +191,9 @@ class Sandbox:
         ca = str(self.ca_path)
         page = requests.get(url, verify=ca, timeout=30)
         page.raise_for_status()
-        flow = _hidden_fields(page.text)["flow"]
+        flow = _hidden_fields(page.text).get("flow")
+        if flow is None:
+            raise RuntimeError(f"no sign-in form at {url.split('?', 1)[0]}")
         chosen = requests.post(
             url.split("?", 1)[0],
             data={"flow": flow, "upn": upn},

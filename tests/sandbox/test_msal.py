@@ -207,3 +207,13 @@ def test_unknown_client_is_refused(sandbox: Sandbox) -> None:
         timeout=10,
     )
     assert r.status_code == 401 and r.json()["error"] == "invalid_client"
+
+
+def test_missing_parameter_is_invalid_request(sandbox: Sandbox) -> None:
+    r = requests.post(
+        f"{sandbox.authority}/oauth2/v2.0/token",
+        data={"client_id": sandbox.client_id, "grant_type": "refresh_token"},
+        verify=str(sandbox.ca_path),
+        timeout=10,
+    )
+    assert r.status_code == 400 and r.json()["error"] == "invalid_request"
