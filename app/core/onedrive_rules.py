@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
+
+import numpy as np
 
 from app.core.inventory import Inventory
 from app.core.onedrive_names import (
@@ -104,17 +107,25 @@ def _all_folders(inventory: Inventory, parents: list[str]) -> set[str]:
     return known
 
 
-def _clashing_parents(paths: list[str], lowered: list[str]) -> set[str]:
-    """Folders holding two children whose names differ only in case."""
-    if len(set(lowered)) == len(lowered):  # the usual case: nothing to group
+def _clashing_parents(
+    parents: list[str], names_lower: list[str], folder_keys: list[tuple[str, str]]
+) -> set[str]:
+    """Folders holding two children whose names differ only in case.
+
+    Keys are (parent folder, lower-cased name), for every file and every folder.
+    """
+    unique = set(zip(parents, names_lower, strict=True))
+    unique.update(folder_keys)
+    if len(unique) == len(parents) + len(folder_keys):  # the usual case: nothing to count
         return set()
-    repeated = {path for path, count in Counter(lowered).items() if count > 1}
-    groups: Counter[tuple[str, str]] = Counter()
-    for path, low in zip(paths, lowered, strict=True):
-        if low in repeated:
-            parent, _, name = path.rpartition("/")
-            groups[(parent, name.lower())] += 1
-    return {parent for (parent, _), count in groups.items() if count > 1}
+    del unique
+    counts = Counter(zip(parents, names_lower, strict=True))
+    counts.update(folder_keys)
+    return {parent for (parent, _), count in counts.items() if count > 1}
+
+
+def _rpartition_slash(path: str) -> tuple[str, str, str]:
+    return path.rpartition("/")
 
 
 def _resolve_folder(children: list[_Child], at_root: bool) -> dict[int | str, str]:
@@ -148,41 +159,50 @@ def check_inventory(
     inventory: Inventory, *, destination_folder: str = "H drive", user_principal_name: str = ""
 ) -> RulesResult:
     """Every file and folder OneDrive would refuse, why, and the rename that fixes it."""
+    # map() with C-level getters: the per-file passes below are the whole cost.
     files = inventory.files
-    paths = [entry.rel_path for entry in files]
-    parents = [path.rpartition("/")[0] for path in paths]
+    paths = list(map(attrgetter("rel_path"), files))
+    split = list(map(_rpartition_slash, paths))
+    parents = list(map(itemgetter(0), split))
+    names = list(map(itemgetter(2), split))
+    del split
+    names_lower = list(map(str.lower, names))
     folders = _all_folders(inventory, parents)
-    lowered = [path.lower() for path in paths]
     folder_paths = sorted(path for path in folders if path)
-    folder_lowered = [path.lower() for path in folder_paths]
+    folder_split = [path.rpartition("/") for path in folder_paths]
+    folder_names_lower = [parts[2].lower() for parts in folder_split]
 
+    # A file is only checked by its name: its folders are checked once each, below.
     file_issues: dict[int, list[NameIssue]] = {}
-    for index in suspect_paths(paths, lowered):
-        found = name_issues(files[index].name)
+    for index in suspect_paths(names, names_lower):
+        found = name_issues(names[index])
         if found:
             file_issues[index] = list(found)
-    for index in [i for i, entry in enumerate(files) if entry.size > MAX_FILE_SIZE]:
-        file_issues.setdefault(index, []).append(NameIssue.FILE_TOO_LARGE)
+    sizes = list(map(attrgetter("size"), files))
+    if sizes and max(sizes) > MAX_FILE_SIZE:
+        for index in [i for i, size in enumerate(sizes) if size > MAX_FILE_SIZE]:
+            file_issues.setdefault(index, []).append(NameIssue.FILE_TOO_LARGE)
+    del sizes
     folder_issues: dict[str, list[NameIssue]] = {}
-    for index in suspect_paths(folder_paths, folder_lowered):
-        parent, _, name = folder_paths[index].rpartition("/")
+    for index in suspect_paths([parts[2] for parts in folder_split], folder_names_lower):
+        parent, _, name = folder_split[index]
         found = name_issues(name, is_folder=True, at_root=not parent)
         if found:
             folder_issues[folder_paths[index]] = list(found)
 
     # Folders whose children need new names: any naming issue, or a case clash.
-    attention = _clashing_parents(paths + folder_paths, lowered + folder_lowered)
-    attention.update(files[i].rel_path.rpartition("/")[0] for i in file_issues)
+    folder_keys = [
+        (parts[0], low) for parts, low in zip(folder_split, folder_names_lower, strict=True)
+    ]
+    attention = _clashing_parents(parents, names_lower, folder_keys)
+    attention.update(parents[i] for i in file_issues)
     attention.update(path.rpartition("/")[0] for path in folder_issues)
     children: defaultdict[str, list[_Child]] = defaultdict(list)
     if attention:
         for index in [i for i, parent in enumerate(parents) if parent in attention]:
-            parent = parents[index]
-            name = paths[index][len(parent) + 1 :] if parent else paths[index]
             issues = file_issues.setdefault(index, [])
-            children[parent].append(_Child(name, False, index, issues))
-        for path in folder_paths:
-            parent, _, name = path.rpartition("/")
+            children[parents[index]].append(_Child(names[index], False, index, issues))
+        for path, (parent, _, name) in zip(folder_paths, folder_split, strict=True):
             if parent in attention:
                 issues = folder_issues.setdefault(path, [])
                 children[parent].append(_Child(name, True, path, issues))
@@ -210,11 +230,12 @@ def check_inventory(
     # limit, and renamed files, need their exact length.
     growth = max((lengths[path] - len(path) for path in folders), default=0)
     budget = MAX_PATH_LENGTH - prefix_length - max(growth, 0)
-    near = {i for i, path in enumerate(paths) if len(path) > budget}
+    lengths_now = np.fromiter(map(len, paths), dtype=np.int64, count=len(paths))
+    near = set(np.flatnonzero(lengths_now > budget).tolist())
     near.update(key for key in renames if isinstance(key, int))
     for index in near:
         parent = parents[index]
-        new_name = renames.get(index) or files[index].name
+        new_name = renames.get(index) or names[index]
         length = prefix_length + lengths[parent] + (1 if parent else 0) + len(new_name)
         if length > MAX_PATH_LENGTH:
             file_issues.setdefault(index, []).append(NameIssue.PATH_TOO_LONG)
