@@ -36,6 +36,7 @@ from app.sandbox.identity import Identity
 from app.sandbox.limits import LimitConfig, TokenBucket, UserLimits
 from app.sandbox.oauth import grant_scopes
 from app.sandbox.state import SandboxState
+from app.sandbox.statelock import StateLock
 from app.sandbox.store import Store
 from app.sandbox.upload_sessions import UploadSessions
 from app.sandbox.users import DEFAULT_CLIENT_ID, SandboxUser, default_users
@@ -80,11 +81,20 @@ class Sandbox:
         self._log_lock = threading.Lock()
         self.port = 0
         self.admin_key = ""
+        self._state_lock = StateLock(self.state_dir)
 
     # -- lifecycle --------------------------------------------------------------------
 
     def start(self) -> Sandbox:
         self.state_dir.mkdir(parents=True, exist_ok=True)
+        self._state_lock.acquire()
+        try:
+            return self._start()
+        except BaseException:
+            self._state_lock.release()
+            raise
+
+    def _start(self) -> Sandbox:
         certs = ensure_certificates(self.state_dir)
         self.ca_path = certs.ca
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
@@ -144,6 +154,7 @@ class Sandbox:
         if self._thread is not None:
             self._thread.join(timeout=10)
         self.store.close()
+        self._state_lock.release()
 
     def __enter__(self) -> Sandbox:
         return self if self._server is not None else self.start()

@@ -11,6 +11,7 @@ import requests
 from graph_client import Client
 
 from app.sandbox.server import Sandbox
+from app.sandbox.statelock import StateInUse
 
 
 def test_certificate_verifies_against_ca_only(sandbox: Sandbox) -> None:
@@ -60,3 +61,11 @@ def test_keep_alive_and_concurrent_clients(sandbox: Sandbox) -> None:
 
     with concurrent.futures.ThreadPoolExecutor(8) as pool:
         assert set(pool.map(work, range(16))) == {201}
+
+
+def test_one_sandbox_per_state_folder(make_sandbox, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    first = make_sandbox(state_dir=tmp_path)
+    with pytest.raises(StateInUse):
+        make_sandbox(state_dir=tmp_path)
+    first.stop()
+    make_sandbox(state_dir=tmp_path).stop()  # free again once the first has stopped
