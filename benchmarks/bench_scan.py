@@ -1,0 +1,237 @@
+"""Benchmark: the H: drive scan, beside references measured in the same run.
+
+1. Speed: scan (and scan + classify, the issue's "scan and classify") of a generated
+   200,000-file tree against `find PATH -printf '%s %T@ %p\\n' > /dev/null` on the same
+   tree; warm cache, best of 3 each, runs interleaved so that both see the same load.
+   Target: scan + classify at most 2.0x find (scan alone is reported too).
+2. Latency: every directory listing delayed by 2 ms (a network share's round trip),
+   20,000 files in ~2,000 folders: the parallel scan (workers=8) against a serial one
+   (workers=1). Target: at least 4x faster.
+3. Memory: peak RSS (ru_maxrss) of a child process scanning 1,000,000 files, beside the
+   same child's peak before it scans. Target: at most 600 MB.
+
+Generated trees are cached under /tmp (see benchmarks/trees.py); the first run spends a
+few minutes creating the million-file tree. --quick: 50,000 / 5,000 / 100,000 files.
+
+    .venv/bin/python benchmarks/bench_scan.py [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app.core.inventory import Inventory
+from app.core.scan import scan
+from benchmarks.trees import cached_tree
+
+RESULTS = Path(__file__).resolve().parent / "results" / "scan.json"
+TARGET_SPEED_RATIO = 2.0  # (scan [+ classify]) / find, at most
+TARGET_LATENCY_SPEEDUP = 4.0  # serial / parallel with 2 ms per listing, at least
+TARGET_PEAK_MB = 600.0
+LISTING_DELAY_S = 0.002
+
+
+def timed(work: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def run_find(root: Path) -> None:
+    subprocess.run(
+        ["find", str(root), "-printf", "%s %T@ %p\\n"], stdout=subprocess.DEVNULL, check=True
+    )
+
+
+def classifier() -> Callable[[Inventory], object] | None:
+    """classify(inventory, load_policy(), hash_duplicates=False), if it exists yet."""
+    try:
+        from app.core.classify import classify
+        from app.core.policy import load_policy
+    except ImportError:
+        return None
+    policy = load_policy()
+    return lambda inventory: classify(inventory, policy, hash_duplicates=False)
+
+
+def speed(n_files: int, runs: int) -> dict[str, object]:
+    root = cached_tree(n_files, seed=1)
+    classify = classifier()
+    run_find(root)  # warm the cache
+    scan(root)
+    times: dict[str, list[float]] = {"find": [], "scan": [], "scan_classify": []}
+    inventory = scan(root)
+    for _ in range(runs):
+        times["find"].append(timed(lambda: run_find(root)))
+        times["scan"].append(timed(lambda: scan(root)))
+        if classify is not None:
+            times["scan_classify"].append(timed(lambda: classify(scan(root))))
+    best = {name: min(values) for name, values in times.items() if values}
+    result: dict[str, object] = {
+        "files": len(inventory.files),
+        "folders": len(inventory.folders),
+        "find_s": best["find"],
+        "scan_s": best["scan"],
+        "scan_ratio": best["scan"] / best["find"],
+        "scan_us_per_file": best["scan"] / len(inventory.files) * 1e6,
+        "all_runs_s": times,
+        "classify_included": classify is not None,
+    }
+    if classify is not None:
+        result["scan_classify_s"] = best["scan_classify"]
+        result["scan_classify_ratio"] = best["scan_classify"] / best["find"]
+    return result
+
+
+def delayed_lister(path: str) -> Iterator[os.DirEntry[str]]:
+    time.sleep(LISTING_DELAY_S)
+    return os.scandir(path)
+
+
+def latency(n_files: int, runs: int) -> dict[str, object]:
+    root = cached_tree(n_files, seed=2)
+    scan(root)  # warm
+    serial = timed(lambda: scan(root, workers=1, lister=delayed_lister))
+    parallel = min(timed(lambda: scan(root, workers=8, lister=delayed_lister)) for _ in range(runs))
+    folders = len(scan(root).folders)
+    return {
+        "files": n_files,
+        "folders": folders,
+        "delay_ms_per_listing": LISTING_DELAY_S * 1000,
+        "serial_s": serial,
+        "parallel_s": parallel,
+        "speedup": serial / parallel,
+        "serial_floor_s": folders * LISTING_DELAY_S,  # the sleeps alone, one after another
+    }
+
+
+_CHILD = textwrap.dedent(
+    """
+    import json, resource, sys, time
+    sys.path.insert(0, sys.argv[2])
+    from app.core.scan import scan
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    inventory = scan(sys.argv[1])
+    seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"before_kb": before, "after_kb": after, "files": len(inventory.files),
+                      "folders": len(inventory.folders), "seconds": seconds}))
+    """
+)
+
+
+def memory(n_files: int) -> dict[str, object]:
+    root = cached_tree(n_files, seed=3)
+    repo = str(Path(__file__).resolve().parent.parent)
+    output = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(root), repo],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    child = json.loads(output.strip().splitlines()[-1])
+    # ru_maxrss is in KiB on Linux, bytes on macOS.
+    unit = 1 if sys.platform == "darwin" else 1024
+    before_mb = child["before_kb"] * unit / 1e6
+    peak_mb = child["after_kb"] * unit / 1e6
+    return {
+        "files": child["files"],
+        "folders": child["folders"],
+        "scan_s": child["seconds"],
+        "peak_before_scan_mb": before_mb,
+        "peak_mb": peak_mb,
+        "bytes_per_file": (peak_mb - before_mb) * 1e6 / max(1, child["files"]),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="smaller trees, for a quick look")
+    args = parser.parse_args()
+    speed_files, latency_files, memory_files = (
+        (50_000, 5_000, 100_000) if args.quick else (200_000, 20_000, 1_000_000)
+    )
+    print("Preparing trees (cached under /tmp after the first run) ...", flush=True)
+    for n, seed in ((speed_files, 1), (latency_files, 2), (memory_files, 3)):
+        started = time.perf_counter()
+        cached_tree(n, seed=seed)
+        print(f"  {n:,} files ready in {time.perf_counter() - started:.1f}s", flush=True)
+
+    fast = speed(speed_files, runs=3)
+    print(f"1. Speed, {fast['files']:,} files in {fast['folders']:,} folders (best of 3):")
+    print(f"   find -printf       {fast['find_s']:.3f}s (reference)")
+    print(
+        f"   scan               {fast['scan_s']:.3f}s = {fast['scan_ratio']:.2f}x find "
+        f"({fast['scan_us_per_file']:.1f} us/file)"
+    )
+    if fast["classify_included"]:
+        print(
+            f"   scan + classify    {fast['scan_classify_s']:.3f}s = "
+            f"{fast['scan_classify_ratio']:.2f}x find (target <= {TARGET_SPEED_RATIO}x)"
+        )
+        speed_ratio = float(fast["scan_classify_ratio"])  # type: ignore[arg-type]
+    else:
+        print(f"   (classify not available yet: target <= {TARGET_SPEED_RATIO}x on scan alone)")
+        speed_ratio = float(fast["scan_ratio"])  # type: ignore[arg-type]
+
+    lat = latency(latency_files, runs=3)
+    print(
+        f"2. Latency, {LISTING_DELAY_S * 1000:.0f} ms per listing, {lat['files']:,} files in "
+        f"{lat['folders']:,} folders:"
+    )
+    print(f"   serial (workers=1)   {lat['serial_s']:.3f}s (reference)")
+    print(
+        f"   parallel (workers=8) {lat['parallel_s']:.3f}s = {lat['speedup']:.1f}x faster "
+        f"(target >= {TARGET_LATENCY_SPEEDUP}x)"
+    )
+
+    mem = memory(memory_files)
+    print(f"3. Memory, scan of {mem['files']:,} files in a child process:")
+    print(f"   peak RSS before scanning {mem['peak_before_scan_mb']:.0f} MB (reference)")
+    print(
+        f"   peak RSS after scanning  {mem['peak_mb']:.0f} MB "
+        f"(~{mem['bytes_per_file']:.0f} bytes/file, target <= {TARGET_PEAK_MB:.0f} MB; "
+        f"scan took {mem['scan_s']:.1f}s)"
+    )
+
+    met = {
+        "speed": speed_ratio <= TARGET_SPEED_RATIO,
+        "latency": float(lat["speedup"]) >= TARGET_LATENCY_SPEEDUP,  # type: ignore[arg-type]
+        "memory": float(mem["peak_mb"]) <= TARGET_PEAK_MB,  # type: ignore[arg-type]
+    }
+    results = {
+        "quick": args.quick,
+        "speed": fast,
+        "latency": lat,
+        "memory": mem,
+        "targets": {
+            "speed_ratio_max": TARGET_SPEED_RATIO,
+            "latency_speedup_min": TARGET_LATENCY_SPEEDUP,
+            "peak_mb_max": TARGET_PEAK_MB,
+        },
+        "met": met,
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "load_average": os.getloadavg(),
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    missed = [name for name, ok in met.items() if not ok]
+    print("Targets met." if not missed else f"Targets missed: {', '.join(missed)}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
