@@ -227,7 +227,7 @@ class CompiledPolicy:
         if not self._name_tests:
             return {}
         everyone = range(len(names))
-        blob = "\n".join(names)
+        blob = "/".join(names)  # "/" is the one character no name (nor literal) contains
         lowered = blob.lower()
         with_literal: dict[str, Iterable[int]] = {"": everyone}  # "": globs without one
         if len(lowered) != len(blob):  # lower() changed lengths (rare scripts): try all
@@ -242,7 +242,8 @@ class CompiledPolicy:
         hits: dict[int, int] = {}
         for literal, pattern, bit in self._name_tests:
             for index in with_literal[literal]:
-                if pattern is None or pattern.match(names[index].lower()):
+                name = names[index].lower()
+                if literal in name and (pattern is None or pattern.match(name)):
                     hits[index] = hits.get(index, 0) | bit
         return hits
 
