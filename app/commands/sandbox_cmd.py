@@ -1,7 +1,9 @@
 """The `sandbox` command: run the local Microsoft 365 stand-in for training and tests.
 
     migration-assistant sandbox serve [--port N] [--faults SPEC] [--latency MS]
-        [--bandwidth MBIT] [--limits] [--state DIR] [--token-lifetime S] [--seed N]
+        [--bandwidth MBIT] [--limits [--limit-requests N] [--limit-window S]
+        [--limit-ingress-gb GB]] [--state DIR] [--token-lifetime S] [--session-idle S]
+        [--seed N]
 
 Prints the authority URL, Graph URL, CA path, client id, tenant, users and the admin
 file, then serves until Ctrl+C. State (files, sessions, CA) is kept in --state (default:
@@ -45,6 +47,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     serve.add_argument(
         "--limits", action="store_true", help="Microsoft-like per-user request and ingress limits"
     )
+    serve.add_argument(
+        "--limit-requests",
+        type=int,
+        default=3000,
+        metavar="N",
+        help="with --limits: requests per user per window (Microsoft: 3,000 per 5 minutes)",
+    )
+    serve.add_argument(
+        "--limit-window", type=float, default=300.0, metavar="S", help="with --limits: window"
+    )
+    serve.add_argument(
+        "--limit-ingress-gb",
+        type=float,
+        default=50.0,
+        metavar="GB",
+        help="with --limits: upload volume per user per hour (Microsoft: 50 GB)",
+    )
     serve.add_argument("--state", type=Path, metavar="DIR", help="state folder")
     serve.add_argument(
         "--token-lifetime",
@@ -71,6 +90,7 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from app import paths
     from app.sandbox.faults import parse_spec
+    from app.sandbox.limits import LimitConfig
     from app.sandbox.server import Sandbox, SandboxConfig
 
     parse_spec(args.faults)  # a bad spec is the user's to fix: exit code 2, said plainly
@@ -82,6 +102,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         latency_ms=args.latency,
         bandwidth_mbit=args.bandwidth,
         limits=args.limits,
+        limit_config=LimitConfig(
+            requests_per_window=args.limit_requests,
+            window_s=args.limit_window,
+            ingress_bytes_per_hour=int(args.limit_ingress_gb * 1000**3),
+        ),
         token_lifetime_s=args.token_lifetime,
         session_idle_s=args.session_idle,
         seed=args.seed,
@@ -98,6 +123,14 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print(f"  client id:  {sandbox.client_id}")
         print(f"  tenant:     {sandbox.tenant}")
         print(f"  admin file: {config.state_dir / 'admin.json'}")
+        if config.limits:
+            lc = config.limit_config
+            print(
+                f"  limits:     {lc.requests_per_window} requests per {lc.window_s:g} s, "
+                f"{lc.ingress_bytes_per_hour / 1000**3:g} GB per hour, per user"
+            )
+        if config.faults:
+            print(f"  faults:     {config.faults} (seed {config.seed})")
         print("  users:")
         for user in sandbox.users:
             print(f"    {user.upn}  ({user.name})")
