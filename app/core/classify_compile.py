@@ -270,9 +270,8 @@ class CompiledPolicy:
         for rel_path, finding in folders.items():
             if not finding.fixable:
                 self._bad_folders.add(rel_path)
+        # Never without a rule to explain it: _add_builtins supplies one if the policy has not.
         self.has_bad_folders = bool(self._bad_folders)
-        if self.has_bad_folders and not self.unfixable_bit:
-            raise AssertionError("built-in unfixable rule missing")  # _add_builtins ensures it
 
     def bad_folder_above(self, parent: str) -> str:
         """The highest folder at or above `parent` that OneDrive cannot hold."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 import fnmatch
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ from app import paths
 from app.core.errors import BadInputError
 from app.core.guidance import Action, LocalText
 from app.core.inventory import ProblemKind
+from app.core.policy_lines import PolicyLines, toml_error_line
 
 DEFAULT_POLICY_NAME = "retention-policy.toml"
 
@@ -141,59 +142,7 @@ def policy_from_settings(policy_file: str) -> Policy:
     return load_policy(Path(policy_file) if policy_file else None)
 
 
-class _Locator:
-    """Best-effort line numbers for keys: tomllib reports none for values."""
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
-        self.rule_starts: list[int] = []
-        self.section_starts: dict[str, int] = {}
-        for number, raw in enumerate(self.lines, start=1):
-            line = raw.strip()
-            if re.match(r"^\[\[\s*rules\s*\]\]", line):
-                self.rule_starts.append(number)
-            elif line.startswith("[") and not line.startswith("[["):
-                name = line.strip("[] \t").split("#")[0].strip("] ")
-                self.section_starts.setdefault(name, number)
-
-    def _block(self, start: int) -> range:
-        end = len(self.lines) + 1
-        for number in range(start + 1, len(self.lines) + 1):
-            line = self.lines[number - 1].strip()
-            if line.startswith("[") and not re.match(r"^\[\s*rules\.", line):
-                end = number
-                break
-        return range(start, end)
-
-    def _find_key(self, lines: range, key: str) -> int | None:
-        pattern = re.compile(
-            rf"^\s*(\"?{re.escape(key)}\"?\s*[=.]|\[\s*rules\.{re.escape(key)}\s*\])"
-        )
-        for number in lines:
-            if pattern.match(self.lines[number - 1]):
-                return number
-        return None
-
-    def rule_line(self, index: int, key: str | None = None) -> int | None:
-        if index >= len(self.rule_starts):
-            return None
-        start = self.rule_starts[index]
-        if key is None:
-            return start
-        return self._find_key(self._block(start), key) or start
-
-    def section_line(self, section: str, key: str | None = None) -> int | None:
-        start = self.section_starts.get(section)
-        if start is None:
-            return None if key is None else self._find_key(range(1, len(self.lines) + 1), key)
-        if key is None:
-            return start
-        return self._find_key(self._block(start), key) or start
-
-
-def _toml_error_line(error: tomllib.TOMLDecodeError) -> int | None:
-    match = re.search(r"line (\d+)", str(error))
-    return int(match.group(1)) if match else None
+_Fail = Callable[[str, int | None, str | None], PolicyError]  # problem, line, rule id
 
 
 def parse_policy(text: str, source: str = "<policy>") -> Policy:
@@ -202,9 +151,9 @@ def parse_policy(text: str, source: str = "<policy>") -> Policy:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise PolicyError(
-            f"this is not valid TOML ({error})", path=source, line=_toml_error_line(error)
+            f"this is not valid TOML ({error})", path=source, line=toml_error_line(error)
         ) from None
-    where = _Locator(text)
+    where = PolicyLines(text)
 
     def fail(problem: str, line: int | None = None, rule_id: str | None = None) -> PolicyError:
         return PolicyError(problem, path=source, line=line, rule_id=rule_id)
@@ -243,20 +192,22 @@ def parse_policy(text: str, source: str = "<policy>") -> Policy:
     return Policy(str(name), str(version), tuple(rules), categories, tuple(languages), source)
 
 
-def _parse_categories(raw: Any, where: _Locator, fail: Any) -> dict[str, frozenset[str]]:
+def _parse_categories(raw: Any, where: PolicyLines, fail: _Fail) -> dict[str, frozenset[str]]:
     if not isinstance(raw, dict):
-        raise fail("[categories] must be a table", where.section_line("categories"))
+        raise fail("[categories] must be a table", where.section_line("categories"), None)
     result: dict[str, frozenset[str]] = {}
     for name, items in raw.items():
         line = where.section_line("categories", name)
         if not _ID_RE.match(name):
-            raise fail(f"category name '{name}' should be lower-case letters and digits", line)
+            raise fail(
+                f"category name '{name}' should be lower-case letters and digits", line, None
+            )
         result[name] = _extensions(items, f"category '{name}'", line, None, fail)
     return result
 
 
 def _extensions(
-    items: Any, what: str, line: int | None, rule_id: str | None, fail: Any
+    items: Any, what: str, line: int | None, rule_id: str | None, fail: _Fail
 ) -> frozenset[str]:
     if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
         raise fail(f'{what} must be a list of file extensions such as ".tmp"', line, rule_id)
@@ -266,7 +217,7 @@ def _extensions(
     return frozenset(item.lower().lstrip(".") for item in items)
 
 
-def _texts(raw: Any, key: str, line: int | None, rule_id: str, fail: Any) -> dict[str, str]:
+def _texts(raw: Any, key: str, line: int | None, rule_id: str, fail: _Fail) -> dict[str, str]:
     if not isinstance(raw, dict):
         raise fail(
             f'{key} must be a table of texts per language, e.g. {{ en = "..." }}', line, rule_id
@@ -283,7 +234,7 @@ def _texts(raw: Any, key: str, line: int | None, rule_id: str, fail: Any) -> dic
     return texts
 
 
-def _globs(raw: Any, key: str, line: int | None, rule_id: str, fail: Any) -> tuple[str, ...]:
+def _globs(raw: Any, key: str, line: int | None, rule_id: str, fail: _Fail) -> tuple[str, ...]:
     if not isinstance(raw, list) or not raw or not all(isinstance(item, str) for item in raw):
         raise fail(f"{key} must be a non-empty list of name patterns", line, rule_id)
     for pattern in raw:
@@ -298,7 +249,7 @@ def _globs(raw: Any, key: str, line: int | None, rule_id: str, fail: Any) -> tup
     return tuple(raw)
 
 
-def _number(raw: Any, key: str, line: int | None, rule_id: str, fail: Any) -> float:
+def _number(raw: Any, key: str, line: int | None, rule_id: str, fail: _Fail) -> float:
     if isinstance(raw, bool) or not isinstance(raw, int | float):
         raise fail(f"{key} must be a number", line, rule_id)
     if raw < 0:
@@ -307,10 +258,10 @@ def _number(raw: Any, key: str, line: int | None, rule_id: str, fail: Any) -> fl
 
 
 def _parse_rule(
-    index: int, raw: Any, categories: Mapping[str, frozenset[str]], where: _Locator, fail: Any
+    index: int, raw: Any, categories: Mapping[str, frozenset[str]], where: PolicyLines, fail: _Fail
 ) -> Rule:
     if not isinstance(raw, dict):
-        raise fail("each [[rules]] entry must be a table", where.rule_line(index))
+        raise fail("each [[rules]] entry must be a table", where.rule_line(index), None)
     rule_id = raw.get("id")
     if not isinstance(rule_id, str) or not _ID_RE.match(rule_id):
         raise fail(
@@ -408,7 +359,7 @@ def _parse_rule(
 
 
 def _problems(
-    raw: Mapping[str, Any], line: int | None, rule_id: str, action: Action, fail: Any
+    raw: Mapping[str, Any], line: int | None, rule_id: str, action: Action, fail: _Fail
 ) -> frozenset[ProblemKind]:
     items = raw["scan_problems"]
     kinds = ", ".join(k.value for k in ProblemKind)
