@@ -21,7 +21,7 @@ from app.sandbox.apierror import ApiError, not_found
 from app.sandbox.faults import Fault
 from app.sandbox.httpio import Request, Response
 from app.sandbox.identity import Identity
-from app.sandbox.items_json import check_if_match, item_json, valid_timestamp
+from app.sandbox.items_json import check_if_match, item_json, json_object, valid_timestamp
 from app.sandbox.jwt import InvalidToken
 from app.sandbox.store import Item, Store
 from app.sandbox.upload_sessions import UploadSessions
@@ -287,8 +287,7 @@ class GraphApi:
         conflict = drive_ops.conflict_behaviour(
             body.get("@microsoft.graph.conflictBehavior"), "fail"
         )
-        fsi = body.get("fileSystemInfo") if isinstance(body.get("fileSystemInfo"), dict) else {}
-        assert isinstance(fsi, dict)
+        fsi = json_object(body.get("fileSystemInfo"))
         folder, created = drive_ops.create_folder(
             self.store,
             parent,

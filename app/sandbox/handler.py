@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import http.server
-import json
 import logging
 import shutil
 import socket
@@ -269,7 +268,3 @@ def fault_response(fault: Fault) -> Response:
     response = error_response(error, str(uuid.uuid4()), "")
     response.note = f"fault:{fault.kind}"
     return response
-
-
-def json_bytes(obj: Any) -> bytes:
-    return json.dumps(obj).encode()

@@ -35,6 +35,11 @@ def valid_timestamp(value: object) -> str | None:
     return value if isinstance(value, str) and _ISO_IN.match(value) else None
 
 
+def json_object(value: object) -> dict[str, Any]:
+    """`value` if it is a JSON object, else an empty one (absent or malformed members)."""
+    return value if isinstance(value, dict) else {}
+
+
 def mime_for(name: str) -> str:
     guessed, _ = mimetypes.guess_type(name, strict=False)
     return guessed or "application/octet-stream"

@@ -15,6 +15,7 @@ import re
 import secrets
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 
 from app.core.quickxorhash import QuickXorHash
@@ -22,7 +23,7 @@ from app.sandbox import drive_ops
 from app.sandbox.apierror import ApiError
 from app.sandbox.faults import Fault
 from app.sandbox.httpio import ClientGone, Request, Response
-from app.sandbox.items_json import check_name, iso, item_json, valid_timestamp
+from app.sandbox.items_json import check_name, iso, item_json, json_object, valid_timestamp
 from app.sandbox.store import Item, Session, Store
 
 FRAGMENT_UNIT = 320 * 1024
@@ -32,12 +33,16 @@ _RANGE = re.compile(r"\Abytes (\d+)-(\d+)/(\d+)\Z")
 
 class UploadSessions:
     def __init__(
-        self, store: Store, quota_bytes: int, idle_s: float, on_ingress: Any = None
+        self,
+        store: Store,
+        quota_bytes: int,
+        idle_s: float,
+        on_ingress: Callable[[str, int], None] | None = None,
     ) -> None:
         self.store = store
         self.quota_bytes = quota_bytes
         self.idle_s = idle_s
-        self.on_ingress = on_ingress  # callable(upn, nbytes) for the per-user limits
+        self.on_ingress = on_ingress  # (upn, bytes): counts towards the per-user limits
         self._hashers: dict[str, QuickXorHash] = {}
         self._lock = threading.Lock()
 
@@ -49,13 +54,11 @@ class UploadSessions:
         body = request.json()
         if not isinstance(body, dict):
             raise ApiError(400, "invalidRequest", "The body must be a JSON object.")
-        spec = body.get("item") if isinstance(body.get("item"), dict) else {}
-        assert isinstance(spec, dict)
+        spec = json_object(body.get("item"))
         conflict = drive_ops.conflict_behaviour(
             spec.get("@microsoft.graph.conflictBehavior"), "replace"
         )
-        fsi = spec.get("fileSystemInfo") if isinstance(spec.get("fileSystemInfo"), dict) else {}
-        assert isinstance(fsi, dict)
+        fsi = json_object(spec.get("fileSystemInfo"))
         self._purge_expired()
         with self.store.lock:
             if target is None:

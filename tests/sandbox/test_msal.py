@@ -217,3 +217,36 @@ def test_missing_parameter_is_invalid_request(sandbox: Sandbox) -> None:
         timeout=10,
     )
     assert r.status_code == 400 and r.json()["error"] == "invalid_request"
+
+
+def test_sign_in_page_is_accessible_html(sandbox: Sandbox) -> None:
+    app = make_app(sandbox)
+    flow = app.initiate_auth_code_flow(
+        SCOPES, redirect_uri="http://localhost:8400", response_mode="form_post"
+    )
+    page = requests.get(flow["auth_uri"], verify=str(sandbox.ca_path), timeout=10).text
+    assert '<html lang="en">' in page and "<h1>" in page and "<main>" in page
+    for user in sandbox.users:
+        assert f'value="{user.upn}">Sign in as {user.name}' in page
+    assert page.count("<button") == len(sandbox.users) + 1  # and Cancel
+
+
+def test_cancel_reaches_msal_as_an_error(sandbox: Sandbox) -> None:
+    app = make_app(sandbox)
+    flow = app.initiate_auth_code_flow(
+        SCOPES, redirect_uri="http://localhost:8400", response_mode="form_post"
+    )
+    page = requests.get(flow["auth_uri"], verify=str(sandbox.ca_path), timeout=10).text
+    marker = 'name="flow" value="'
+    flow_id = page.split(marker, 1)[1].split('"', 1)[0]
+    reply = requests.post(
+        flow["auth_uri"].split("?", 1)[0],
+        data={"flow": flow_id, "cancel": "1"},
+        verify=str(sandbox.ca_path),
+        timeout=10,
+    )
+    assert 'name="error" value="access_denied"' in reply.text
+    result = app.acquire_token_by_auth_code_flow(
+        flow, {"error": "access_denied", "state": flow["state"]}
+    )
+    assert result["error"] == "access_denied"
