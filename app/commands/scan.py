@@ -108,8 +108,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         )
 
     def on_hash(done: int, total: int) -> None:
-        percent = 100 * done // total if total else 100
-        line.show(f"Looking for duplicates: {percent}% of {human_size(total)}")
+        line.show(f"Looking for duplicates: {done:,} of {total:,} files read")
 
     try:
         inventory = scan(root, progress=on_scan, stop=stop)

@@ -12,7 +12,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Container, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 from app.core.errors import CancelledError
@@ -65,54 +65,60 @@ def find_duplicates(
 ) -> DuplicateResult:
     """Hash the same-size candidates and group those with equal hashes.
 
-    `progress(bytes_done, bytes_total)` is called at most ~10 times a second and once at
-    the end. `stop` raises `CancelledError`. Several workers, because on a network drive
-    the time goes in waiting for the server, not in hashing.
+    `progress(files_done, files_to_read)` is called on the caller's thread, at most ~10
+    times a second and once at the end. `stop` raises `CancelledError`. Several workers,
+    because on a network drive the time goes in waiting for the server, not in hashing.
     """
     hash_one = hasher or _default_hasher
     to_path = path_for or _default_path_for
     root_text = os.fspath(root)
     candidates = same_size_candidates(files, exclude)
     todo = [index for group in candidates for index in group]
-    total = sum(files[index].size for index in todo)
     result = DuplicateResult()
     hashes: dict[int, str] = {}
-    lock = threading.Lock()
-    done_bytes = 0
-    last_report = 0.0
 
-    def work(index: int) -> None:
-        nonlocal done_bytes, last_report
-        if stop is not None and stop.is_set():
-            return
+    def work(index: int) -> tuple[int, int, str] | None:
+        """(index, bytes read, hash); None if unreadable. Runs on a pool thread."""
         entry = files[index]
         try:
             size_read, digest = hash_one(to_path(root_text, entry.rel_path), stop)
-        except CancelledError:
-            return
         except OSError:
-            with lock:
-                result.unreadable.append(index)
-            return
-        with lock:
-            done_bytes += entry.size
-            if size_read != entry.size:
-                result.changed.append(index)
-            else:
-                hashes[index] = digest
-            now = time.monotonic()
-            if progress is not None and now - last_report >= 0.1:
-                last_report = now
-                progress(done_bytes, total)
+            return None
+        return index, size_read, digest
 
+    last_report = 0.0
+    done = 0
     if todo:
         with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="dup") as pool:
-            list(pool.map(work, todo))
+            futures = {pool.submit(work, index): index for index in todo}
+            try:
+                # Results are handled here, on the caller's thread, so `progress` is too.
+                for future in as_completed(futures):
+                    outcome = future.result()  # CancelledError from a stopped hash: re-raised
+                    done += 1
+                    if outcome is None:
+                        result.unreadable.append(futures[future])
+                    else:
+                        index, size_read, digest = outcome
+                        result.bytes_hashed += size_read
+                        if size_read != files[index].size:
+                            result.changed.append(index)
+                        else:
+                            hashes[index] = digest
+                    now = time.monotonic()
+                    if progress is not None and now - last_report >= 0.1:
+                        last_report = now
+                        progress(done, len(todo))
+                    if stop is not None and stop.is_set():
+                        raise CancelledError("duplicate detection stopped")
+            except BaseException:
+                for pending in futures:
+                    pending.cancel()
+                raise
     if stop is not None and stop.is_set():
         raise CancelledError("duplicate detection stopped")
-    result.bytes_hashed = done_bytes
     if progress is not None:
-        progress(done_bytes, total)
+        progress(done, len(todo))
     for group in candidates:
         by_hash: dict[str, list[int]] = defaultdict(list)
         for index in group:
