@@ -15,6 +15,7 @@ import shutil
 import socket
 import ssl
 import struct
+import sys
 import threading
 import time
 import urllib.parse
@@ -43,7 +44,8 @@ DRAIN_LIMIT = 1 << 20  # unread bodies up to this are drained to keep the connec
 
 class SandboxHTTPServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
-    allow_reuse_address = True
+    # On Windows SO_REUSEADDR would let a second server bind the same port silently.
+    allow_reuse_address = sys.platform != "win32"
     request_queue_size = 64
 
     def __init__(self, address: tuple[str, int], sandbox: Sandbox, context: ssl.SSLContext) -> None:
@@ -216,7 +218,9 @@ class SandboxHandler(http.server.BaseHTTPRequestHandler):
         """Drop the connection with a TCP RST, as a broken network would."""
         self.close_connection = True
         try:
-            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            # struct linger: two ints on POSIX, two unsigned shorts on Windows.
+            linger = struct.pack("HH" if sys.platform == "win32" else "ii", 1, 0)
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, linger)
             # Close the raw socket under the TLS layer so no close_notify is sent.
             raw = socket.socket(fileno=self.connection.detach())
             raw.close()

@@ -250,3 +250,26 @@ def test_cancel_reaches_msal_as_an_error(sandbox: Sandbox) -> None:
         flow, {"error": "access_denied", "state": flow["state"]}
     )
     assert result["error"] == "access_denied"
+
+
+def test_sign_in_survives_a_sandbox_restart(make_sandbox, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    first = make_sandbox(state_dir=tmp_path)
+    app = make_app(first)
+    result = sign_in(first, app, first.users[3].upn)
+    first.stop()
+    second = make_sandbox(state_dir=tmp_path)
+    client = Client(second, second.users[3].upn)
+    client.token = result["access_token"]  # same signing key: still valid
+    assert client.get("/me").json()["displayName"] == "Siân Llewelyn"
+    refreshed = requests.post(
+        f"{second.authority}/oauth2/v2.0/token",
+        data={
+            "client_id": second.client_id,
+            "grant_type": "refresh_token",
+            "refresh_token": result["refresh_token"],
+        },
+        verify=str(second.ca_path),
+        timeout=10,
+    )
+    assert refreshed.status_code == 200 and refreshed.json()["access_token"]
+    assert result["refresh_token"] not in (tmp_path / "refresh-tokens.json").read_text()
