@@ -3,13 +3,16 @@
 Spec (also `sandbox serve --faults`): comma-separated `key=value` pairs, for example
 ``rate=0.05,kinds=429|503|504|reset|stored503|expire|401|changed,seed=7``. A kind may
 carry options after a colon: ``429:noretry`` answers 429 without Retry-After;
-``429:5`` asks for a Retry-After of 5 seconds. ``signin=1`` lets faults hit the identity
-endpoints too (by default only Graph requests are disturbed).
+``429:5`` asks for a Retry-After of 5 seconds. ``corrupt`` marks the session of the
+fragment it hits: the file it completes is stored with one byte changed (and OneDrive's
+hash is of the changed bytes), as server-side corruption has been seen in the wild.
+``signin=1`` lets faults hit the identity endpoints too (by default only Graph requests
+are disturbed).
 
 Script: a list of entries consumed in order, each ``kind[:option][@target]``; the target
 (``graph``, ``upload``, ``content``, ``session``, ``signin``) says which request an entry
 waits for; ``ok@upload`` lets one fragment through. Kinds that need a fragment
-(``reset``, ``stored503``, ``expire``) wait for one by default.
+(``reset``, ``stored503``, ``expire``, ``corrupt``) wait for one by default.
 
 The same seed and the same sequence of requests give the same faults, so a failing run
 can be repeated.
@@ -24,9 +27,9 @@ from dataclasses import dataclass
 
 from app.core.errors import BadInputError
 
-KINDS = ("429", "503", "504", "reset", "stored503", "expire", "401", "changed", "ok")
+KINDS = ("429", "503", "504", "reset", "stored503", "expire", "401", "changed", "corrupt", "ok")
 # Faults that only make sense while a fragment is being sent to an upload URL.
-UPLOAD_ONLY = frozenset({"reset", "stored503", "expire"})
+UPLOAD_ONLY = frozenset({"reset", "stored503", "expire", "corrupt"})
 TARGETS = ("graph", "upload", "content", "session", "signin", "item")
 
 

@@ -44,6 +44,7 @@ class UploadSessions:
         self.idle_s = idle_s
         self.on_ingress = on_ingress  # (upn, bytes): counts towards the per-user limits
         self._hashers: dict[str, QuickXorHash] = {}
+        self._corrupt: set[str] = set()  # sessions whose file is stored damaged (a fault)
         self._lock = threading.Lock()
 
     # -- creation ---------------------------------------------------------------------
@@ -132,6 +133,7 @@ class UploadSessions:
         """End a session now (the 'expire' fault; also what idle expiry does)."""
         with self._lock:
             self._hashers.pop(session_id, None)
+            self._corrupt.discard(session_id)
         self.store.drop_session(session_id)
 
     # -- the upload URL ---------------------------------------------------------------
@@ -164,6 +166,9 @@ class UploadSessions:
         if request.method == "POST":
             return self._commit_request(request, session)
         if request.method == "PUT":
+            if fault is not None and fault.kind == "corrupt":
+                with self._lock:
+                    self._corrupt.add(session_id)
             with session.lock:
                 return self._fragment(request, session, fault)
         raise ApiError(405, "invalidRequest", f"{request.method} is not supported here.")
@@ -298,6 +303,15 @@ class UploadSessions:
         with session.lock:
             return self._finish(request, session)
 
+    def _damage(self, session: Session) -> None:
+        """The 'corrupt' fault: flip one byte of the stored file; its hash follows it."""
+        with open(self.store.session_part(session.id), "r+b") as part:
+            part.seek(session.received // 2)
+            byte = part.read(1)
+            part.seek(session.received // 2)
+            part.write(bytes([byte[0] ^ 0xFF]))
+        self._hashers.pop(session.id, None)
+
     def _finish(self, request: Request, session: Session) -> Response:
         parent = self.store.items.get(session.parent_id)
         if parent is None:
@@ -305,6 +319,9 @@ class UploadSessions:
             raise ApiError(404, "itemNotFound", "The destination folder no longer exists.")
         target = self.store.items.get(session.target_id) if session.target_id else None
         with self._lock:
+            if session.id in self._corrupt:
+                self._corrupt.discard(session.id)
+                self._damage(session)
             hasher = self._hashers.get(session.id)
         qxh = (
             hasher

@@ -10,6 +10,7 @@ import requests
 from graph_client import FRAG, Client
 
 from app.core.errors import BadInputError
+from app.core.quickxorhash import QuickXorHash
 from app.sandbox.faults import FaultInjector, parse_spec
 from app.sandbox.server import Sandbox
 
@@ -127,3 +128,17 @@ def test_injector_sequence_is_seeded() -> None:
 def test_bad_specs_are_user_errors(spec: str) -> None:
     with pytest.raises(BadInputError):
         parse_spec(spec)
+
+
+def test_corrupted_upload_reports_the_hash_of_what_was_stored(
+    sandbox: Sandbox, client: Client
+) -> None:
+    data = random.Random(8).randbytes(2 * FRAG)
+    url = client.session("bad.bin").json()["uploadUrl"]
+    sandbox.faults.script(["corrupt"])
+    assert client.fragment(url, data[:FRAG], 0, len(data)).status_code == 202
+    done = client.fragment(url, data[FRAG:], FRAG, len(data)).json()
+    stored = sandbox.state.read_file(client.upn, "bad.bin")
+    assert stored != data and len(stored) == len(data)
+    assert done["file"]["hashes"]["quickXorHash"] == QuickXorHash(stored).b64digest()
+    assert done["file"]["hashes"]["quickXorHash"] != QuickXorHash(data).b64digest()
