@@ -179,3 +179,10 @@ def test_an_undecodable_policy_file_is_a_policy_error(tmp_path: Path) -> None:
     path.write_bytes(b'[policy]\nname = "caf\xe9"\n')
     with pytest.raises(PolicyError, match="cannot be read"):
         load_policy(path)
+
+
+def test_the_example_in_the_docs_is_a_valid_policy() -> None:
+    docs = Path(__file__).resolve().parents[2] / "docs" / "retention-policy.md"
+    example = docs.read_text(encoding="utf-8").split("```toml\n", 1)[1].split("```", 1)[0]
+    policy = parse_policy(example, "docs example")
+    assert policy.rule("personal-media").extensions == frozenset({"jpg", "jpeg", "heic"})
