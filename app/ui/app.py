@@ -1,10 +1,13 @@
-"""The QApplication: names, translations (the user's language, with English plural forms
-as the fallback), and the theme."""
+"""The QApplication: names, translations (the user's language, over English plural forms
+built by app.ui.translations_build), and the theme."""
 
 from __future__ import annotations
 
 import logging
+import shutil
+import subprocess
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -15,22 +18,28 @@ from app.ui import theme
 log = logging.getLogger(__name__)
 
 
-class EnglishPlurals(QTranslator):
-    """English without a .qm file: "%n file(s)" becomes "1 file" / "2 files".
-
-    Qt fills %n itself; we only choose the singular or plural form of the source text.
-    Translations (.qm) installed after this one take precedence for other languages.
-    """
-
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:  # type: ignore[override]
-        if "(s)" not in source or n < 0:
-            return None  # type: ignore[return-value]  # a null QString: "no translation"
-        return source.replace("(s)", "" if n == 1 else "s")
-
-    def isEmpty(self) -> bool:
-        return False
+def english_qm() -> Path | None:
+    """The compiled English plural forms. Only the .ts source is kept in git; a checkout
+    compiles it once (pyside6-lrelease, a few milliseconds) into the user data folder."""
+    source = paths.translations_dir() / "migration_assistant_en.ts"
+    shipped = source.with_suffix(".qm")
+    if shipped.exists():
+        return shipped
+    cached = paths.user_data_dir() / "translations" / shipped.name
+    if cached.exists() and cached.stat().st_mtime >= source.stat().st_mtime:
+        return cached
+    lrelease = shutil.which("pyside6-lrelease") or str(
+        Path(sys.executable).parent / "pyside6-lrelease"
+    )
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [lrelease, str(source), "-qm", str(cached)], check=True, capture_output=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError) as error:
+        log.warning("Could not compile %s: %s", source, error)
+        return None
+    return cached
 
 
 def _language(setting: str) -> QLocale:
@@ -60,7 +69,15 @@ def create_application(
 def install_translations(app: QApplication, language: str = "") -> QLocale:
     locale = _language(language)
     QLocale.setDefault(locale)
-    translators: list[QTranslator] = [EnglishPlurals(app)]
+    translators: list[QTranslator] = []
+    # English plural forms ("1 file", "2 files") always, underneath any other language
+    # (Qt asks the most recently installed translator first).
+    english = QTranslator(app)
+    qm = english_qm()
+    if qm is not None and english.load(str(qm)):
+        translators.append(english)
+    else:
+        log.warning("English plural forms missing: texts will read 'file(s)'.")
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         translators.append(qt)

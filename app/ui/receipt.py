@@ -14,8 +14,9 @@ from PySide6.QtCore import QCoreApplication
 from app.ui import formatting as fmt
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Receipt", text, None, n)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """QCoreApplication.translate in the "Receipt" context (same arguments as Qt's tr)."""
+    return QCoreApplication.translate("Receipt", text, disambiguation, n)
 
 
 @dataclass
@@ -45,7 +46,7 @@ class Receipt:
             moved=fmt.files_and_size(self.moved.files, self.moved.num_bytes)
         )
         if self.attention.files:
-            text += " " + tr("%n file(s) need your attention.", self.attention.files)
+            text += " " + tr("%n file(s) need your attention.", None, self.attention.files)
         return text
 
     def text(self) -> str:

@@ -45,8 +45,9 @@ ACTION_WORDS = {
 }
 
 
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Review", text, None, n)
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """QCoreApplication.translate in the "Review" context (same arguments as Qt's tr)."""
+    return QCoreApplication.translate("Review", text, disambiguation, n)
 
 
 def action_words(action: Action) -> str:
@@ -100,7 +101,7 @@ class GroupListModel(QAbstractListModel):
                 action=action_words(group.action),
             )
             if group.action != Action.CANNOT_MOVE and 0 < moving < len(group.files):
-                text += tr(" (you chose to move %n)", moving)
+                text += tr(" (you chose to move %n)", None, moving)
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
             return group.explanation

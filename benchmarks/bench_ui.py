@@ -1,0 +1,315 @@
+"""Benchmark: the wizard stays fluid. Each figure is printed beside a reference measured in
+the same run, as a ratio, and against its target.
+
+1. stall-scan    - the GUI thread's longest stall (a 5 ms QTimer heartbeat's largest gap)
+                   while the scan page looks through 200,000 files on disk and classifies
+                   them (target <= 50 ms); reference: the heartbeat with nothing running.
+2. stall-upload  - the same while the progress page uploads 5,000 files to the sandbox
+                   (its own process, as OneDrive is remote) (target <= 50 ms).
+3. start         - process start to the wizard's first paint, beside a bare PySide6
+                   window's (subprocesses, offscreen) (target <= 1.5 s).
+4. review        - review page over 250,000 files: switching views, sorting, filtering,
+                   each until painted (target < 200 ms); reference: the same on 2,500.
+
+    .venv/bin/python benchmarks/bench_ui.py [--quick]
+
+Writes benchmarks/results/ui.json; exits 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+RESULTS = ROOT / "benchmarks" / "results" / "ui.json"
+
+CHILD_BARE = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QWidget
+class First(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print(time.monotonic(), flush=True); sys.exit(0)
+        return False
+app = QApplication([]); w = QWidget(); w.resize(900, 680)
+f = First(); w.installEventFilter(f); w.show(); app.exec()
+"""
+
+CHILD_APP = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject
+from app.ui.app import create_application
+app = create_application()
+from app.settings import Settings
+from app.ui.session import Session
+from app.ui.wizard import MigrationWizard
+class First(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print(time.monotonic(), flush=True); sys.exit(0)
+        return False
+w = MigrationWizard(Session(Settings()))
+f = First(); w.installEventFilter(f); w.show(); app.exec()
+"""
+
+
+def first_paint(code: str, home: Path) -> float:
+    env = {**os.environ, "MIGRATION_ASSISTANT_HOME": str(home), "PYTHONPATH": str(ROOT)}
+    start = time.monotonic()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    return float(out.stdout.strip().splitlines()[-1]) - start
+
+
+class Heartbeat:
+    """A 5 ms timer on the GUI thread; the largest gap between ticks is the worst stall."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0.0
+        self.max_gap = 0.0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.max_gap = max(self.max_gap, now - self.last)
+        self.last = now
+
+    def run_until(self, done: Any, timeout_s: float) -> float:
+        from PySide6.QtCore import QCoreApplication, QEventLoop
+
+        self.max_gap, self.last = 0.0, time.perf_counter()
+        self.timer.start()
+        deadline = time.monotonic() + timeout_s
+        while not done():
+            if time.monotonic() > deadline:
+                raise TimeoutError("benchmark step did not finish")
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
+        self.timer.stop()
+        return self.max_gap * 1000
+
+
+def figure(
+    name: str, value: float, reference: float, target: float, unit: str, what: str
+) -> dict[str, Any]:
+    ratio = value / reference if reference else float("inf")
+    ok = value <= target
+    print(
+        f"{name:14s} {value:9.1f} {unit}  reference {reference:9.1f} {unit}  "
+        f"ratio {ratio:6.2f}  target <= {target:g} {unit}  {'ok' if ok else 'MISSED'}  ({what})"
+    )
+    return {
+        "name": name,
+        "value": value,
+        "reference": reference,
+        "ratio": ratio,
+        "target": target,
+        "unit": unit,
+        "passed": ok,
+        "what": what,
+    }
+
+
+def make_wizard(session: Any) -> Any:
+    from app.ui.wizard import MigrationWizard
+
+    wizard = MigrationWizard(session)
+    wizard.show()
+    return wizard
+
+
+def bench_stalls(quick: bool, tmp: Path) -> list[dict[str, Any]]:
+    from app.m365.graph import GraphClient
+    from app.m365.http import VerifiedSession
+    from app.settings import Settings
+    from app.ui.session import Session
+    from benchmarks.bench_upload import Remote
+    from benchmarks.trees import cached_tree
+
+    results = []
+    idle = Heartbeat()
+    deadline = time.monotonic() + 1.0
+    idle_gap = idle.run_until(lambda: time.monotonic() > deadline, 5)
+
+    n_scan = 20_000 if quick else 200_000
+    tree = cached_tree(n_scan)
+    session = Session(Settings())
+    session.h_drive = tree
+    wizard = make_wizard(session)
+    beat = Heartbeat()
+    started = time.monotonic()
+    wizard.scan.start_scan()
+    gap = beat.run_until(wizard.scan.isComplete, 1800)
+    took = time.monotonic() - started
+    results.append(
+        figure(
+            "stall-scan", gap, idle_gap, 50, "ms", f"scan+classify {n_scan:,} files in {took:.1f} s"
+        )
+    )
+    wizard.shutdown()
+    wizard.close()
+    session.close()
+
+    n_up = 500 if quick else 5000
+    drive = tmp / "upload-drive"
+    for i in range(n_up):
+        path = drive / f"Folder {i % 50}" / f"note {i}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(f"note {i}\n".encode() * 40)
+    remote = Remote(tmp / "sandbox-state")
+    try:
+        settings = Settings()
+        session = Session(settings)
+        session.sandbox = SimpleNamespace(
+            authority=remote.admin,
+            graph_url=remote.graph_url,
+            ca_path=Path(remote.ca),
+            client_id="bench",
+            users=[],
+        )
+        session.h_drive = drive
+        token = remote.token()
+        session._graph = GraphClient(
+            remote.graph_url,
+            lambda _force: token,
+            session_factory=lambda: VerifiedSession(ca_bundle=remote.ca, pool_size=12),
+        )
+        session.account = SimpleNamespace(username="jane.smith@sandbox.police.uk")
+        wizard = make_wizard(session)
+        wizard.scan.start_scan()
+        Heartbeat().run_until(wizard.scan.isComplete, 600)
+        session.build_plan()
+        beat = Heartbeat()
+        started = time.monotonic()
+        wizard.progress.initializePage()
+        gap = beat.run_until(
+            lambda: wizard.progress.isComplete() or not wizard.progress.running(), 1800
+        )
+        took = time.monotonic() - started
+        moved = session.result.moved if session.result is not None else 0
+        results.append(
+            figure(
+                "stall-upload",
+                gap,
+                idle_gap,
+                50,
+                "ms",
+                f"uploaded {moved:,} of {n_up:,} files in {took:.1f} s",
+            )
+        )
+        wizard.shutdown()
+        wizard.close()
+        session.close()
+    finally:
+        remote.close()
+    return results
+
+
+def bench_start(tmp: Path) -> list[dict[str, Any]]:
+    bare = statistics.median(first_paint(CHILD_BARE, tmp / "b") for _ in range(3))
+    ours = statistics.median(first_paint(CHILD_APP, tmp / "a") for _ in range(3))
+    return [
+        figure(
+            "start",
+            ours * 1000,
+            bare * 1000,
+            1500,
+            "ms",
+            "process start to first paint, median of 3",
+        )
+    ]
+
+
+def review_timings(n: int) -> dict[str, float]:
+    from PySide6.QtCore import QCoreApplication, Qt
+
+    from app.core.classify import classify
+    from app.core.onedrive_rules import check_inventory
+    from app.core.policy import load_policy
+    from app.settings import Settings
+    from app.ui.review_data import ReviewData
+    from app.ui.session import Session
+    from benchmarks.trees import synthetic_inventory
+
+    inventory = synthetic_inventory(n)
+    rules = check_inventory(inventory)
+    report = classify(inventory, load_policy(), rules=rules, hash_duplicates=False)
+    data = ReviewData(report)
+    session = Session(Settings())
+    wizard = make_wizard(session)
+    session.review, session.rules = data, rules
+    review = wizard.review
+    review.set_data(data)
+    wizard.setStartId(3)
+    wizard.restart()
+    QCoreApplication.processEvents()
+
+    def timed(action: Any) -> float:
+        started = time.perf_counter()
+        action()
+        review.repaint()
+        QCoreApplication.processEvents()
+        return (time.perf_counter() - started) * 1000
+
+    out = {
+        "switch to folders": timed(lambda: review.tabs.setCurrentIndex(1)),
+        "sort by size": timed(lambda: review.tree.sortByColumn(1, Qt.SortOrder.DescendingOrder)),
+        "filter": timed(lambda: review.filter.setText("report")),
+        "clear filter": timed(lambda: review.filter.setText("")),
+        "switch to guidance": timed(lambda: review.tabs.setCurrentIndex(0)),
+        "sort a group": timed(
+            lambda: review.group_files.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        ),
+    }
+    wizard.close()
+    session.close()
+    return out
+
+
+def bench_review(quick: bool) -> list[dict[str, Any]]:
+    n = 25_000 if quick else 250_000
+    reference = review_timings(2_500)
+    big = review_timings(n)
+    return [
+        figure(f"review {name}", big[name], reference[name], 200, "ms", f"{n:,} files vs 2,500")
+        for name in big
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    from app.ui.app import create_application
+
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        os.environ["MIGRATION_ASSISTANT_HOME"] = str(tmp / "home")
+        create_application()
+        results = bench_start(tmp)
+        results += bench_review(args.quick)
+        results += bench_stalls(args.quick, tmp)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps({"quick": args.quick, "figures": results}, indent=2))
+    return 0 if all(r["passed"] for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
