@@ -23,6 +23,7 @@ from app.sandbox.httpio import Request, Response
 from app.sandbox.identity import Identity
 from app.sandbox.items_json import check_if_match, item_json, json_object, valid_timestamp
 from app.sandbox.jwt import InvalidToken
+from app.sandbox.oauth import GRAPH_AUDIENCE
 from app.sandbox.store import Item, Store
 from app.sandbox.upload_sessions import UploadSessions
 from app.sandbox.users import SandboxUser
@@ -65,6 +66,13 @@ class GraphApi:
                 "Access token validation failure. Invalid signature or format.",
                 headers=challenge,
             ) from error
+        if claims.get("aud") != GRAPH_AUDIENCE:  # e.g. an id_token: not for Graph
+            raise ApiError(
+                401,
+                "InvalidAuthenticationToken",
+                "Access token validation failure. Invalid audience.",
+                headers=challenge,
+            )
         if float(claims.get("exp", 0)) <= time.time():
             raise ApiError(
                 401,
@@ -138,7 +146,12 @@ class GraphApi:
             if colon:
                 rest = ":" + after + sep + rest
                 sep = ""
-            found = self.store.get(user.upn, urllib.parse.unquote(item_id))
+            item_id = urllib.parse.unquote(item_id)
+            found = (
+                self.store.root(user.upn)
+                if item_id == "root"  # Graph accepts /items/root for the drive's root
+                else self.store.get(user.upn, item_id)
+            )
             if found is None:
                 raise not_found("The resource could not be found.")
             base = found

@@ -273,3 +273,10 @@ def test_sign_in_survives_a_sandbox_restart(make_sandbox, tmp_path) -> None:  # 
     )
     assert refreshed.status_code == 200 and refreshed.json()["access_token"]
     assert result["refresh_token"] not in (tmp_path / "refresh-tokens.json").read_text()
+
+
+def test_id_token_is_not_a_graph_token(sandbox: Sandbox) -> None:
+    result = sign_in(sandbox, make_app(sandbox), sandbox.users[0].upn)
+    client = Client(sandbox)
+    client.token = result["id_token"]
+    assert client.get("/me").status_code == 401
