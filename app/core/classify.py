@@ -77,8 +77,9 @@ def classify(
     """Guidance for every file, folder rename and scan problem.
 
     `progress(files_hashed, files_to_hash)` reports the duplicate pass, the only part
-    that reads files (throttled, on the calling thread). `stop` raises `CancelledError` at safe points.
-    `hasher` replaces QuickXorHash file hashing (tests); the default reads the file.
+    that reads files (throttled, on the calling thread). `stop` raises `CancelledError`
+    at safe points. `hasher` replaces QuickXorHash file hashing (tests); the default
+    reads the file.
     """
     compiled = compile_policy(policy, time.time() if now is None else now)
     if rules is not None:
