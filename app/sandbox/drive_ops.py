@@ -190,3 +190,42 @@ def _remove_blobs(store: Store, files: list[Item]) -> None:
     for f in files:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(store.blob_path(f.id))
+
+
+def update_item(
+    store: Store,
+    item: Item,
+    *,
+    name: str | None,
+    new_parent: Item | None,
+    fs_created: str | None,
+    fs_modified: str | None,
+) -> Item:
+    """PATCH: rename, move, or set fileSystemInfo (each a change: the eTag moves on)."""
+    with store.transaction():
+        if item.parent_id is None:
+            raise ApiError(403, "accessDenied", "The root of a drive cannot be changed.")
+        check_locked(item)
+        parent = store.items[item.parent_id]
+        target_parent = new_parent or parent
+        target_name = name if name is not None else item.name
+        if target_parent.id != parent.id or target_name != item.name:
+            if not target_parent.is_folder:
+                raise ApiError(400, "invalidRequest", "The new parent is not a folder.")
+            if item.is_folder and store.is_below(target_parent, item):
+                raise ApiError(400, "invalidRequest", "A folder cannot be moved into itself.")
+            check_name(store, target_parent, target_name, item.is_folder)
+            clash = store.child(target_parent, target_name)
+            if clash is not None and clash.id != item.id:
+                raise ApiError(
+                    409, "nameAlreadyExists", f"An item named '{clash.name}' already exists."
+                )
+            store.move_item(item, target_parent, target_name)
+        if fs_created:
+            item.fs_created = fs_created
+        if fs_modified:
+            item.fs_modified = fs_modified
+        item.version += 1
+        item.modified = time.time()
+        store.update_item(item)
+        return item

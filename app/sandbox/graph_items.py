@@ -198,6 +198,9 @@ class GraphApi:
             check_if_match(if_match, item)
             drive_ops.delete_item(self.store, item)
             return Response.empty(204)
+        if action == "" and method == "PATCH":
+            check_if_match(if_match, item)
+            return self._patch(request, item)
         if action == "/children" and method == "GET":
             return self._children(request, item)
         if action == "/children" and method == "POST":
@@ -312,6 +315,37 @@ class GraphApi:
         return Response.json(
             201 if created else 200, item_json(self.store, folder, request.base_url)
         )
+
+    def _patch(self, request: Request, item: Item) -> Response:
+        body = request.json()
+        if not isinstance(body, dict):
+            raise ApiError(400, "invalidRequest", "The body must be a JSON object.")
+        fsi = json_object(body.get("fileSystemInfo"))
+        times = {}
+        for key in ("createdDateTime", "lastModifiedDateTime"):
+            if key in fsi:
+                value = valid_timestamp(fsi[key])
+                if value is None:
+                    raise ApiError(400, "invalidRequest", f"Invalid fileSystemInfo.{key}.")
+                times[key] = value
+        name = body.get("name")
+        if name is not None and not isinstance(name, str):
+            raise ApiError(400, "invalidRequest", "The name must be a string.")
+        new_parent = None
+        parent_id = json_object(body.get("parentReference")).get("id")
+        if parent_id is not None:
+            new_parent = self.store.get(item.upn, str(parent_id))
+            if new_parent is None:
+                raise not_found("The new parent could not be found.")
+        updated = drive_ops.update_item(
+            self.store,
+            item,
+            name=name,
+            new_parent=new_parent,
+            fs_created=times.get("createdDateTime"),
+            fs_modified=times.get("lastModifiedDateTime"),
+        )
+        return Response.json(200, item_json(self.store, updated, request.base_url))
 
     def _change(self, item: Item) -> None:
         """Someone else changed the item: its eTag moves on (the 'changed' fault)."""

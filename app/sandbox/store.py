@@ -303,6 +303,30 @@ class Store:
                 self._grow(item.parent_id, size_delta)
             self._save_item(item)
 
+    def move_item(self, item: Item, new_parent: Item, new_name: str) -> None:
+        """Rename and/or move an item (the caller checked names and conflicts)."""
+        with self.lock:
+            old_parent = self.items[item.parent_id or ""]
+            old_parent.children.pop(item.name.lower(), None)
+            self._touch_parent(old_parent)
+            if new_parent.id != old_parent.id:
+                self._grow(old_parent.id, -item.size)
+                self._grow(new_parent.id, item.size)
+            item.parent_id = new_parent.id
+            item.name = new_name
+            new_parent.children[new_name.lower()] = item.id
+            self._touch_parent(new_parent)
+            self._save_item(item)
+
+    def is_below(self, item: Item, folder: Item) -> bool:
+        """True if `item` is `folder` or inside it (a folder cannot move into itself)."""
+        current: Item | None = item
+        while current is not None:
+            if current.id == folder.id:
+                return True
+            current = self.items.get(current.parent_id) if current.parent_id else None
+        return False
+
     def remove_item(self, item: Item) -> list[Item]:
         """Remove an item and everything below it; returns the removed files."""
         with self.lock:

@@ -181,3 +181,41 @@ def test_users_have_separate_drives(sandbox: Sandbox) -> None:
     item = jane.get("/me/drive/root:/mine.txt").json()
     assert tom.get(f"/me/drive/items/{item['id']}").status_code == 404
     assert [e["path"] for e in sandbox.state.tree(jane.upn)] == ["mine.txt"]
+
+
+def test_patch_dates_rename_and_move(sandbox: Sandbox, client: Client) -> None:
+    empty = client.put("/me/drive/root:/empty.txt:/content", data=b"").json()
+    dates = {
+        "createdDateTime": "2018-01-02T03:04:05Z",
+        "lastModifiedDateTime": "2019-02-03T04:05:06Z",
+    }
+    patched = client.call("PATCH", f"/me/drive/items/{empty['id']}", json={"fileSystemInfo": dates})
+    assert patched.status_code == 200
+    assert patched.json()["fileSystemInfo"] == dates and patched.json()["eTag"] != empty["eTag"]
+    bad = client.call(
+        "PATCH",
+        f"/me/drive/items/{empty['id']}",
+        json={"fileSystemInfo": {"lastModifiedDateTime": "yesterday"}},
+    )
+    assert bad.status_code == 400
+    folder = client.mkdir("Archive")
+    moved = client.call(
+        "PATCH",
+        f"/me/drive/items/{empty['id']}",
+        json={"name": "kept.txt", "parentReference": {"id": folder["id"]}},
+    )
+    assert moved.status_code == 200
+    assert moved.json()["parentReference"]["path"] == "/drive/root:/Archive"
+    assert client.get("/me/drive/root:/empty.txt").status_code == 404
+    assert client.get("/me/drive/root:/Archive/kept.txt").json()["id"] == empty["id"]
+    client.put("/me/drive/root:/Archive/other.txt:/content", data=b"o")
+    clash = client.call("PATCH", f"/me/drive/items/{empty['id']}", json={"name": "OTHER.txt"})
+    assert clash.status_code == 409
+    into_itself = client.call(
+        "PATCH", f"/me/drive/items/{folder['id']}", json={"parentReference": {"id": folder["id"]}}
+    )
+    assert into_itself.status_code == 400
+    assert (
+        sandbox.state.files(client.upn)["Archive/kept.txt"]["lastModifiedDateTime"]
+        == dates["lastModifiedDateTime"]
+    )
