@@ -21,7 +21,14 @@ from app.sandbox.apierror import ApiError, not_found
 from app.sandbox.faults import Fault
 from app.sandbox.httpio import Request, Response
 from app.sandbox.identity import Identity
-from app.sandbox.items_json import check_if_match, item_json, json_object, valid_timestamp
+from app.sandbox.items_json import (
+    check_if_match,
+    drive_json,
+    item_json,
+    json_object,
+    user_json,
+    valid_timestamp,
+)
 from app.sandbox.jwt import InvalidToken
 from app.sandbox.oauth import GRAPH_AUDIENCE
 from app.sandbox.store import Item, Store
@@ -114,7 +121,7 @@ class GraphApi:
             if request.method != "GET":
                 raise ApiError(405, "invalidRequest", "Method not allowed.")
             self.require(scopes, frozenset({"User.Read", "User.ReadBasic.All"}))
-            return Response.json(200, self._user_json(user, request.base_url))
+            return Response.json(200, user_json(user, request.base_url))
         self.store.ensure_drive(user.upn, _now_iso())
         drive_id = self.store.drives[user.upn][0]
         if rest.startswith("/me/drive"):
@@ -128,7 +135,9 @@ class GraphApi:
             raise ApiError(400, "invalidRequest", f"Unsupported path {rest!r}.")
         self.require(scopes, READ_SCOPES)
         if tail in ("", "/"):
-            return Response.json(200, self._drive_json(user, request.base_url))
+            return Response.json(
+                200, drive_json(self.store, user, self.quota_bytes, request.base_url)
+            )
         base, path, action = self._parse_item_route(user, tail)
         writing = request.method in ("PUT", "POST", "DELETE", "PATCH")
         if writing:
@@ -353,50 +362,6 @@ class GraphApi:
             item.version += 1
             item.modified = time.time()
             self.store.update_item(item)
-
-    def _user_json(self, user: SandboxUser, base: str) -> dict[str, Any]:
-        given, _, surname = user.name.partition(" ")
-        return {
-            "@odata.context": f"{base}/v1.0/$metadata#users/$entity",
-            "id": user.oid,
-            "displayName": user.name,
-            "givenName": given,
-            "surname": surname,
-            "userPrincipalName": user.upn,
-            "mail": user.upn,
-            "businessPhones": [],
-            "jobTitle": None,
-            "mobilePhone": None,
-            "officeLocation": None,
-            "preferredLanguage": "en-GB",
-        }
-
-    def _drive_json(self, user: SandboxUser, base: str) -> dict[str, Any]:
-        used = drive_ops.quota_used(self.store, user.upn)
-        total = self.quota_bytes
-        remaining = max(0, total - used)
-        if used >= total:
-            state = "exceeded"
-        elif remaining < total * 0.01:
-            state = "critical"
-        elif remaining < total * 0.10:
-            state = "nearing"
-        else:
-            state = "normal"
-        return {
-            "id": self.store.drives[user.upn][0],
-            "driveType": "business",
-            "name": "OneDrive",
-            "owner": {"user": {"id": user.oid, "displayName": user.name, "email": user.upn}},
-            "quota": {
-                "deleted": 0,
-                "remaining": remaining,
-                "state": state,
-                "total": total,
-                "used": used,
-            },
-            "webUrl": f"{base}/personal/{user.upn.replace('@', '_').replace('.', '_')}/Documents",
-        }
 
 
 def _route_of(request: Request) -> str:

@@ -16,6 +16,7 @@ from app.core.onedrive_rules import (
 )
 from app.sandbox.apierror import ApiError
 from app.sandbox.store import Item, Store
+from app.sandbox.users import SandboxUser
 
 _ISO = "%Y-%m-%dT%H:%M:%SZ"
 _ISO_IN = re.compile(r"\A\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})\Z")
@@ -127,3 +128,51 @@ def item_json(store: Store, item: Item, base_url: str) -> dict[str, Any]:
     else:
         data["file"] = {"mimeType": item.mime, "hashes": {"quickXorHash": item.qxh}}
     return data
+
+
+def user_json(user: SandboxUser, base: str) -> dict[str, Any]:
+    """GET /me."""
+    given, _, surname = user.name.partition(" ")
+    return {
+        "@odata.context": f"{base}/v1.0/$metadata#users/$entity",
+        "id": user.oid,
+        "displayName": user.name,
+        "givenName": given,
+        "surname": surname,
+        "userPrincipalName": user.upn,
+        "mail": user.upn,
+        "businessPhones": [],
+        "jobTitle": None,
+        "mobilePhone": None,
+        "officeLocation": None,
+        "preferredLanguage": "en-GB",
+    }
+
+
+def drive_json(store: Store, user: SandboxUser, quota: int, base: str) -> dict[str, Any]:
+    """GET /me/drive, with quota as documented (state: normal/nearing/critical/exceeded)."""
+    used = store.root(user.upn).size
+    total = quota
+    remaining = max(0, total - used)
+    if used >= total:
+        state = "exceeded"
+    elif remaining < total * 0.01:
+        state = "critical"
+    elif remaining < total * 0.10:
+        state = "nearing"
+    else:
+        state = "normal"
+    return {
+        "id": store.drives[user.upn][0],
+        "driveType": "business",
+        "name": "OneDrive",
+        "owner": {"user": {"id": user.oid, "displayName": user.name, "email": user.upn}},
+        "quota": {
+            "deleted": 0,
+            "remaining": remaining,
+            "state": state,
+            "total": total,
+            "used": used,
+        },
+        "webUrl": f"{base}/personal/{user.upn.replace('@', '_').replace('.', '_')}/Documents",
+    }
