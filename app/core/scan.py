@@ -32,7 +32,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from app.core import scan_entries
+from app.core import scan_entries, scan_split
 from app.core.hdrive import HDriveNotFound, HDriveUnreadable, find_h_drive, to_os_path
 from app.core.inventory import FileEntry, FolderEntry, Inventory, ProblemKind, ScanProblem
 
@@ -48,10 +48,13 @@ PROGRESS_INTERVAL_S = 0.1
 # well under the ratio; a 1 ms network round trip per listing is far above it. The
 # absolute floor keeps a busy machine's scheduling hiccups (a few ms) from looking
 # like network latency on a handful of fast listings.
-_IO_BOUND_RATIO = 4.0
-_IO_BOUND_MIN_WAIT_S = 0.04
+_IO_BOUND_RATIO = 8.0  # a machine with 3 runnable jobs per core already shows ~4
+_IO_BOUND_MIN_WAIT_S = 0.1
 _MEASURE_MIN = 8  # listings before the first verdict
 _MEASURE_BATCH = 64  # listings per verdict window
+# A helper process (scan_split) pays off once the tree is big; below this many files
+# the fork and hand-over cost more than they save.
+_SPLIT_AFTER_FILES = 10_000
 
 _WINDOWS = sys.platform == "win32"
 # A listing relative to an open folder handle needs scandir(fd) (POSIX only).
@@ -93,8 +96,10 @@ class _Walk:
         lister: Lister | None,
         stop: threading.Event | None,
         progress: Callable[[ScanProgress], None] | None,
+        strict_root: bool = True,
     ) -> None:
         self.root_text = root_text
+        self.strict_root = strict_root  # False in a helper: its top is any subfolder
         self.os_root = os_root
         self.lister = lister
         self.use_fd = lister is None and _FD_LISTING
@@ -148,7 +153,7 @@ class _Walk:
         os_path, rel, parent, attributes = listing.task
         self.problems += listing.problems
         if not listing.readable:
-            if parent < 0:
+            if parent < 0 and self.strict_root:
                 self._root_failed(listing)
             return []
         index = len(self.folders)
@@ -158,14 +163,17 @@ class _Walk:
         self.sizes.append(listing.nbytes)
         self.files += listing.files
         self.nbytes += listing.nbytes
+        self._report(rel)
+        prefix = rel + "/" if rel else ""
+        base = os_path if os_path.endswith(self.sep) else os_path + self.sep
+        return [(base + name, prefix + name, index, attrs) for name, attrs in listing.subdirs]
+
+    def _report(self, rel: str) -> None:
         if self.progress is not None:
             now = time.monotonic()
             if now >= self.next_progress:
                 self.next_progress = now + PROGRESS_INTERVAL_S
                 self.progress(ScanProgress(len(self.files), len(self.folders), self.nbytes, rel))
-        prefix = rel + "/" if rel else ""
-        base = os_path if os_path.endswith(self.sep) else os_path + self.sep
-        return [(base + name, prefix + name, index, attrs) for name, attrs in listing.subdirs]
 
     def _root_failed(self, listing: _Listing) -> None:
         problem = listing.problems[-1]
@@ -180,39 +188,102 @@ class _Walk:
 
     # -- the two walking modes ------------------------------------------------------
 
-    def walk_serial(self, stack: list[_Task], *, may_go_parallel: bool) -> list[_Task]:
-        """Depth-first in this thread. Returns the folders still to list when the
-        listings turn out to be I/O-bound (then the pool takes over), else []."""
+    def walk_serial(
+        self, stack: list[_Task], *, may_go_parallel: bool, may_split: bool = False
+    ) -> list[_Task]:
+        """Depth-first in this thread (with a helper process once the tree proves big,
+        when `may_split`). Returns the folders still to list when the listings turn out
+        to be I/O-bound (then the thread pool takes over), else []."""
         batch = 0
         wall = cpu = 0.0
-        while stack:
-            if self.stopping():
-                return []
-            task = stack.pop()
-            if may_go_parallel:
-                wall -= time.perf_counter()
-                cpu -= time.thread_time()
-                listing = self.list_folder(task)
-                wall += time.perf_counter()
-                cpu += time.thread_time()
-                batch += 1
+        helper: scan_split.Helper | None = None
+        try:
+            while stack or (helper is not None and helper.task is not None):
+                if self.stopping():
+                    return []
+                if helper is not None:
+                    helper = self._tend(helper, stack)
+                    if not stack:
+                        continue
+                task = stack.pop()
+                if may_go_parallel and helper is None:
+                    wall -= time.perf_counter()
+                    cpu -= time.thread_time()
+                    listing = self.list_folder(task)
+                    wall += time.perf_counter()
+                    cpu += time.thread_time()
+                    batch += 1
+                else:
+                    listing = self.list_folder(task)
+                stack += self.absorb(listing)
+                if may_split and len(self.files) >= _SPLIT_AFTER_FILES and len(stack) > 1:
+                    may_split = False  # one helper per scan
+                    helper = scan_split.Helper.start(self.scan_subtree)
+                    log.debug("Scan: CPU-bound and big, a helper process takes subtrees")
+                if batch >= _MEASURE_MIN and helper is None:
+                    waited = wall - cpu
+                    if waited > _IO_BOUND_MIN_WAIT_S and wall > _IO_BOUND_RATIO * cpu and stack:
+                        log.debug(
+                            "Scan: listings are I/O-bound (%d: %.3fs wall, %.3fs CPU)",
+                            batch,
+                            wall,
+                            cpu,
+                        )
+                        return stack
+                    if batch == _MEASURE_BATCH:
+                        batch = 0
+                        wall = cpu = 0.0
+            return []
+        finally:
+            if helper is not None:
+                helper.close(kill=helper.task is not None)
+
+    def _tend(self, helper: scan_split.Helper, stack: list[_Task]) -> scan_split.Helper | None:
+        """Take the helper's finished subtree, and give it the shallowest folder left
+        (the biggest piece of work). A helper that fails hands its folder back."""
+        if helper.task is not None and (
+            helper.ready() or (not stack and helper.wait(PROGRESS_INTERVAL_S))
+        ):
+            task, payload = helper.result()
+            if payload is None:
+                stack.append(task)  # scanned here instead
             else:
-                listing = self.list_folder(task)
-            stack += self.absorb(listing)
-            if batch >= _MEASURE_MIN:
-                waited = wall - cpu
-                if waited > _IO_BOUND_MIN_WAIT_S and wall > _IO_BOUND_RATIO * cpu and stack:
-                    log.debug(
-                        "Scan: listings are I/O-bound (%d: %.3fs wall, %.3fs CPU)",
-                        batch,
-                        wall,
-                        cpu,
-                    )
-                    return stack
-                if batch == _MEASURE_BATCH:
-                    batch = 0
-                    wall = cpu = 0.0
-        return []
+                self.absorb_subtree(task, payload)
+        if helper.dead:
+            log.warning("Scan: the helper process stopped; scanning on without it")
+            helper.close(kill=True)
+            return None
+        if helper.idle and len(stack) > 1:
+            task = stack.pop(0)
+            try:
+                helper.give(task)
+            except OSError:
+                stack.insert(0, task)
+        return helper
+
+    def scan_subtree(self, task: _Task) -> scan_split.SubtreePayload:
+        """In the helper process: one whole subtree, serially, as a payload."""
+        os_path, rel, _, attributes = task
+        walk = _Walk(
+            self.root_text, self.os_root, lister=None, stop=None, progress=None, strict_root=False
+        )
+        walk.walk_serial([(os_path, rel, -1, attributes)], may_go_parallel=False)
+        return scan_split.encode_subtree(
+            walk.folders, walk.parents, walk.counts, walk.sizes, walk.files, walk.problems
+        )
+
+    def absorb_subtree(self, task: _Task, payload: scan_split.SubtreePayload) -> None:
+        folders, parents, counts, sizes, files, problems = scan_split.decode_subtree(payload)
+        base = len(self.folders)
+        parent = task[2]
+        self.folders += folders
+        self.parents += [parent if local < 0 else base + local for local in parents]
+        self.counts += counts
+        self.sizes += sizes
+        self.files += files
+        self.nbytes += sum(sizes)
+        self.problems += problems
+        self._report(task[1])
 
     def walk_parallel(self, pending_tasks: list[_Task], workers: int) -> None:
         tasks: queue.SimpleQueue[_Task | None] = queue.SimpleQueue()
@@ -295,7 +366,11 @@ def scan(
     inventory = Inventory(root=root_text, started=time.time())
     walk = _Walk(root_text, os_root, lister=lister, stop=stop, progress=progress)
     started = time.perf_counter()
-    rest = walk.walk_serial([(os_root, "", -1, 0)], may_go_parallel=workers > 1)
+    rest = walk.walk_serial(
+        [(os_root, "", -1, 0)],
+        may_go_parallel=workers > 1,
+        may_split=workers > 1 and walk.use_fd and scan_split.AVAILABLE,
+    )
     mode = "serial"
     if rest:
         mode = f"parallel ({workers} workers)"
