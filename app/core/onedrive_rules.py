@@ -13,8 +13,9 @@ folders that hold something to rename.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from operator import attrgetter, itemgetter
+from operator import attrgetter, itemgetter, methodcaller
 
 import numpy as np
 
@@ -107,25 +108,46 @@ def _all_folders(inventory: Inventory, parents: list[str]) -> set[str]:
     return known
 
 
-def _clashing_parents(
-    parents: list[str], names_lower: list[str], folder_keys: list[tuple[str, str]]
-) -> set[str]:
-    """Folders holding two children whose names differ only in case.
+Split = tuple[str, str, str]  # (parent, "/", name) from str.rpartition
 
-    Keys are (parent folder, lower-cased name), for every file and every folder.
+
+def _pair_hashes(parents: Iterable[str], names: Iterable[str], count: int) -> np.ndarray:
+    """One 64-bit number per (parent, name): equal pairs give equal numbers.
+
+    Python caches a string's hash, so hashing strings already hashed once costs nothing.
     """
-    unique = set(zip(parents, names_lower, strict=True))
-    unique.update(folder_keys)
-    if len(unique) == len(parents) + len(folder_keys):  # the usual case: nothing to count
+    first = np.fromiter(map(hash, parents), dtype=np.int64, count=count)
+    second = np.fromiter(map(hash, names), dtype=np.int64, count=count)
+    return (first * np.int64(1_000_003)) ^ second  # wraps around: fine for a fingerprint
+
+
+def _clashing_parents(
+    parents: list[str], names_lower: list[str], folder_split: list[Split]
+) -> set[str]:
+    """Folders holding two children (files or folders) whose names differ only in case."""
+    folder_keys = [(parts[0], parts[2].lower()) for parts in folder_split]
+    fingerprints = np.concatenate(
+        [
+            _pair_hashes(parents, names_lower, len(parents)),
+            _pair_hashes(
+                map(itemgetter(0), folder_keys), map(itemgetter(1), folder_keys), len(folder_keys)
+            ),
+        ]
+    )
+    ordered = np.sort(fingerprints)
+    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
+    if not repeated.size:  # the usual case: every (folder, lower-case name) is unique
         return set()
-    del unique
-    counts = Counter(zip(parents, names_lower, strict=True))
-    counts.update(folder_keys)
+    # Count exactly, but only the few pairs whose fingerprints repeat.
+    suspects = np.flatnonzero(np.isin(fingerprints, repeated)).tolist()
+    file_count = len(parents)
+    counts = Counter(
+        (parents[index], names_lower[index])
+        if index < file_count
+        else folder_keys[index - file_count]
+        for index in suspects
+    )
     return {parent for (parent, _), count in counts.items() if count > 1}
-
-
-def _rpartition_slash(path: str) -> tuple[str, str, str]:
-    return path.rpartition("/")
 
 
 def _resolve_folder(children: list[_Child], at_root: bool) -> dict[int | str, str]:
@@ -162,7 +184,7 @@ def check_inventory(
     # map() with C-level getters: the per-file passes below are the whole cost.
     files = inventory.files
     paths = list(map(attrgetter("rel_path"), files))
-    split = list(map(_rpartition_slash, paths))
+    split = list(map(methodcaller("rpartition", "/"), paths))
     parents = list(map(itemgetter(0), split))
     names = list(map(itemgetter(2), split))
     del split
@@ -191,10 +213,7 @@ def check_inventory(
             folder_issues[folder_paths[index]] = list(found)
 
     # Folders whose children need new names: any naming issue, or a case clash.
-    folder_keys = [
-        (parts[0], low) for parts, low in zip(folder_split, folder_names_lower, strict=True)
-    ]
-    attention = _clashing_parents(parents, names_lower, folder_keys)
+    attention = _clashing_parents(parents, names_lower, folder_split)
     attention.update(parents[i] for i in file_issues)
     attention.update(path.rpartition("/")[0] for path in folder_issues)
     children: defaultdict[str, list[_Child]] = defaultdict(list)
