@@ -58,17 +58,17 @@ class Fault:
         return 1
 
     def applies_to(self, request_kind: str) -> bool:
-        if self.target:
-            if self.target == "graph":
-                return request_kind not in ("signin",)
-            return self.target == request_kind
+        if self.target not in ("", "graph"):
+            return self.target == request_kind  # asked for explicitly
+        if request_kind == "signin":
+            return False
         if self.kind in UPLOAD_ONLY:
             return request_kind == "upload"
         if self.kind == "changed":
             return request_kind == "item"
         if self.kind == "401":  # upload URLs carry their own credential, no token
-            return request_kind not in ("signin", "upload")
-        return request_kind != "signin"
+            return request_kind != "upload"
+        return True
 
 
 def parse_fault(text: str) -> Fault:

@@ -292,7 +292,7 @@ class Sandbox:
         fault = self.faults.decide("upload" if request.method == "PUT" else "graph")
         if fault is not None:
             entry["fault"] = fault.kind
-            if fault.kind in ("429", "503", "504"):
+            if fault.kind in ("429", "503", "504", "401"):
                 return fault_response(fault)
         limit_headers = self._limit(session.upn) if session is not None else {}
         response = self.uploads.handle(request, session_id, fault)

@@ -142,3 +142,11 @@ def test_corrupted_upload_reports_the_hash_of_what_was_stored(
     assert stored != data and len(stored) == len(data)
     assert done["file"]["hashes"]["quickXorHash"] == QuickXorHash(stored).b64digest()
     assert done["file"]["hashes"]["quickXorHash"] != QuickXorHash(data).b64digest()
+
+
+def test_graph_target_waits_for_a_request_it_can_disturb(sandbox: Sandbox, client: Client) -> None:
+    url = client.session("wait.bin").json()["uploadUrl"]
+    sandbox.faults.script(["401@graph", "changed@graph"])
+    assert client.fragment(url, b"x" * FRAG, 0, 2 * FRAG).status_code == 202  # not eaten
+    assert client.get("/me").status_code == 401
+    assert sandbox.faults.pending_script == 1  # 'changed' still waits for an item GET
