@@ -42,7 +42,7 @@ from app.sandbox.upload_sessions import UploadSessions
 from app.sandbox.users import DEFAULT_CLIENT_ID, SandboxUser, default_users
 
 PORT_FILE = "port"
-LOG_LIMIT = 500_000
+LOG_LIMIT = 100_000  # entries; the oldest are dropped first
 
 
 @dataclass
