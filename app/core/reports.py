@@ -198,25 +198,33 @@ def _tally(t: Tally) -> dict[str, int]:
 
 
 def report_as_dict(report: GuidanceReport, language: str = "en") -> dict[str, Any]:
-    """The JSON report's content (also handy for support bundles)."""
+    """The JSON report's content (also handy for support bundles).
+
+    Rule texts are written once, under "rules"; each item names its rules (with the
+    item-specific detail, if any), so 200,000 files do not repeat every explanation.
+    """
     summary = summarise(report)
+    rule_texts: dict[str, dict[str, Any]] = {}
 
     def guidance_dict(guidance: Guidance) -> dict[str, Any]:
+        reasons: list[dict[str, str]] = []
+        for r in guidance.reasons:
+            if r.rule_id not in rule_texts:
+                rule_texts[r.rule_id] = {
+                    "action": r.action.value,
+                    "overridable": r.overridable,
+                    "title": text_for(r.title, language),
+                    "explanation": text_for(r.explanation, language),
+                    "label": r.label,
+                }
+            reasons.append(
+                {"rule": r.rule_id, "detail": r.detail} if r.detail else {"rule": r.rule_id}
+            )
         return {
             "action": guidance.action.value,
             "overridable": guidance.overridable,
             "new_name": guidance.new_name,
-            "reasons": [
-                {
-                    "rule": r.rule_id,
-                    "action": r.action.value,
-                    "title": text_for(r.title, language),
-                    "explanation": text_for(r.explanation, language),
-                    "detail": r.detail,
-                    "label": r.label,
-                }
-                for r in guidance.reasons
-            ],
+            "reasons": reasons,
         }
 
     items: dict[str, list[dict[str, Any]]] = {"files": [], "folders": [], "problems": []}
@@ -249,6 +257,7 @@ def report_as_dict(report: GuidanceReport, language: str = "en") -> dict[str, An
             "by_rule": {rule: _tally(t) for rule, t in summary.by_rule.items()},
             "by_problem": {k.value: n for k, n in summary.by_problem.items()},
         },
+        "rules": rule_texts,
         **items,
     }
 

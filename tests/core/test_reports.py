@@ -110,7 +110,11 @@ def test_json_parses_back_with_summary_and_every_item(
     assert data["summary"]["by_action"]["discard"] == {"files": 2, "bytes": 5100}
     assert [p["kind"] for p in data["problems"]] == ["unreadable_file", "link"]
     files = {f["path"]: f for f in data["files"]}
-    assert files["setup.exe"]["reasons"][0]["title"] == "Rhaglen neu osodwr"
+    assert files["setup.exe"]["reasons"][0] == {"rule": "programs"}
+    assert data["rules"]["programs"]["title"] == "Rhaglen neu osodwr"
+    assert data["rules"]["programs"]["overridable"] is False
+    renamed = files["Reports/what?.docx"]
+    assert renamed["reasons"] == [{"rule": "onedrive-rename", "detail": renamed["new_name"]}]
     assert files["=1+2 budget.docx"]["action"] == "move"  # JSON keeps data exact
 
 
