@@ -171,8 +171,13 @@ class Store:
             )
             self.items[item.id] = item
         for item in self.items.values():
+            if item.is_folder:
+                item.size = 0
+        for item in self.items.values():
             if item.parent_id is not None and item.parent_id in self.items:
                 self.items[item.parent_id].children[item.name.lower()] = item.id
+            if not item.is_folder:
+                self._grow(item.parent_id, item.size)
         for row in self._db.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions"):  # noqa: S608
             session = Session(
                 row[0],
@@ -352,13 +357,16 @@ class Store:
         self._save_item(parent)
 
     def _grow(self, folder_id: str | None, delta: int) -> None:
-        """Folder sizes are the sum of their contents, as OneDrive reports them."""
+        """Folder sizes are the sum of their contents, as OneDrive reports them.
+
+        Kept in memory only (rebuilt from the files at start): one database write per
+        ancestor per upload would cost more than the upload's own bookkeeping.
+        """
         while folder_id is not None and delta:
             folder = self.items.get(folder_id)
             if folder is None:
                 return
             folder.size += delta
-            self._db.execute("UPDATE items SET size = ? WHERE id = ?", (folder.size, folder.id))
             folder_id = folder.parent_id
 
     def _save_item(self, item: Item) -> None:

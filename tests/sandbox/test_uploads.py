@@ -215,3 +215,15 @@ def test_if_match(client: Client) -> None:
         ).status_code
         == 204
     )
+
+
+def test_folder_sizes_and_quota_after_restart(make_sandbox, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    first = make_sandbox(state_dir=tmp_path)
+    client = Client(first)
+    client.put("/me/drive/root:/A/B/one.bin:/content", data=b"1" * 100)
+    client.put("/me/drive/root:/A/two.bin:/content", data=b"2" * 50)
+    first.stop()
+    client = Client(make_sandbox(state_dir=tmp_path))
+    assert client.get("/me/drive/root:/A").json()["size"] == 150
+    assert client.get("/me/drive/root:/A/B").json()["size"] == 100
+    assert client.get("/me/drive").json()["quota"]["used"] == 150
