@@ -81,16 +81,29 @@ class RulesResult:
         return [index for index, finding in self.files.items() if not finding.fixable]
 
 
-@dataclass(slots=True)
-class _Child:
-    name: str
-    is_folder: bool
-    key: int | str  # file index or folder rel_path
-    issues: list[NameIssue]
+Key = int | str  # a file's index in inventory.files, or a folder's rel_path
+Child = tuple[str, bool, Key]  # (name, is a folder, key)
 
-    @property
-    def needs_rename(self) -> bool:
-        return any(issue not in UNFIXABLE for issue in self.issues)
+
+@dataclass
+class _Issues:
+    """Issues found so far, by file index and by folder path."""
+
+    files: dict[int, list[NameIssue]]
+    folders: dict[str, list[NameIssue]]
+
+    def get(self, key: Key) -> list[NameIssue] | None:
+        return self.files.get(key) if isinstance(key, int) else self.folders.get(key)
+
+    def add(self, key: Key, issue: NameIssue) -> None:
+        if isinstance(key, int):
+            self.files.setdefault(key, []).append(issue)
+        else:
+            self.folders.setdefault(key, []).append(issue)
+
+    def needs_rename(self, key: Key) -> bool:
+        found = self.get(key)
+        return bool(found) and any(issue not in UNFIXABLE for issue in found or ())
 
 
 def _all_folders(inventory: Inventory, parents: list[str]) -> set[str]:
@@ -150,30 +163,39 @@ def _clashing_parents(
     return {parent for (parent, _), count in counts.items() if count > 1}
 
 
-def _resolve_folder(children: list[_Child], at_root: bool) -> dict[int | str, str]:
-    """New names for one folder's children: keepers first, then renames in sorted order."""
-    by_lower: defaultdict[str, list[_Child]] = defaultdict(list)
-    for child in children:
-        by_lower[child.name.lower()].append(child)
-    keepers: list[_Child] = []
-    for group in by_lower.values():
-        fine = sorted(
-            (child for child in group if not child.needs_rename),
-            key=lambda child: (child.name, child.is_folder),
-        )
-        if fine:
-            keepers.append(fine[0])
-        for child in fine[1:]:
-            child.issues.append(NameIssue.CASE_CLASH)
-    taken = {child.name.lower() for child in keepers}
-    renames: dict[int | str, str] = {}
-    for child in sorted(
-        (child for child in children if child.needs_rename),
-        key=lambda child: (child.name, child.is_folder),
-    ):
-        new = propose_name(child.name, taken, is_folder=child.is_folder, at_root=at_root)
+def _name_order(child: Child) -> tuple[str, bool]:
+    return child[0], child[1]
+
+
+def _resolve_folder(children: list[Child], issues: _Issues, at_root: bool) -> dict[Key, str]:
+    """New names for one folder's children: keepers first, then renames in sorted order.
+
+    Only the children with a naming issue or a case twin do any work; the others just
+    reserve their (lower-case) names.
+    """
+    lowered = [name.lower() for name, _, _ in children]
+    counts = Counter(lowered)
+    taken: set[str] = set()
+    twins: defaultdict[str, list[Child]] = defaultdict(list)
+    renaming: list[Child] = []
+    for child, low in zip(children, lowered, strict=True):
+        if issues.needs_rename(child[2]):
+            renaming.append(child)
+        elif counts[low] > 1:
+            twins[low].append(child)
+        else:
+            taken.add(low)
+    for low, group in twins.items():
+        group.sort(key=_name_order)  # the first in sorted order keeps the name
+        taken.add(low)
+        for child in group[1:]:
+            issues.add(child[2], NameIssue.CASE_CLASH)
+            renaming.append(child)
+    renames: dict[Key, str] = {}
+    for name, is_folder, key in sorted(renaming, key=_name_order):
+        new = propose_name(name, taken, is_folder=is_folder, at_root=at_root)
         taken.add(new.lower())
-        renames[child.key] = new
+        renames[key] = new
     return renames
 
 
@@ -216,18 +238,17 @@ def check_inventory(
     attention = _clashing_parents(parents, names_lower, folder_split)
     attention.update(parents[i] for i in file_issues)
     attention.update(path.rpartition("/")[0] for path in folder_issues)
-    children: defaultdict[str, list[_Child]] = defaultdict(list)
+    children: defaultdict[str, list[Child]] = defaultdict(list)
     if attention:
         for index in [i for i, parent in enumerate(parents) if parent in attention]:
-            issues = file_issues.setdefault(index, [])
-            children[parents[index]].append(_Child(names[index], False, index, issues))
+            children[parents[index]].append((names[index], False, index))
         for path, (parent, _, name) in zip(folder_paths, folder_split, strict=True):
             if parent in attention:
-                issues = folder_issues.setdefault(path, [])
-                children[parent].append(_Child(name, True, path, issues))
-    renames: dict[int | str, str] = {}
+                children[parent].append((name, True, path))
+    found_issues = _Issues(file_issues, folder_issues)
+    renames: dict[Key, str] = {}
     for parent in sorted(attention):
-        renames.update(_resolve_folder(children[parent], at_root=not parent))
+        renames.update(_resolve_folder(children[parent], found_issues, at_root=not parent))
 
     # Destination paths and lengths, parents before children.
     prefix_length = len(personal_prefix(user_principal_name, destination_folder))
