@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import threading
 import webbrowser
@@ -64,6 +65,9 @@ def sign_in(sb: Sandbox, app: msal.PublicClientApplication, upn: str) -> dict[st
     reply = sb.sign_in_page_choose(flow["auth_uri"], upn, deliver=False)
     result = app.acquire_token_by_auth_code_flow(flow, reply)
     assert "access_token" in result, result
+    # MSAL sends the SHA-256 of its nonce; the id_token must echo what was sent.
+    sent = hashlib.sha256(flow["nonce"].encode()).hexdigest()
+    assert result["id_token_claims"]["nonce"] == sent
     return dict(result)
 
 
