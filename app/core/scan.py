@@ -11,6 +11,8 @@ How it walks, and why:
   tree, though, threads only fight over the GIL and make the scan slower. So the walk
   starts serial, compares each batch of listings' wall time with their CPU time, and
   hands the rest of the tree to the pool as soon as waiting dominates.
+- A big CPU-bound scan on POSIX also uses a second core: a forked helper process takes
+  whole subtrees and sends their records back in columns (app.core.scan_split).
 - Links, junctions and other reparse points are never followed (loops, other people's
   folders); they are recorded as ProblemKind.LINK. Unreadable folders and files, names
   that are not valid Unicode and entries that vanish mid-scan are recorded as
