@@ -292,8 +292,6 @@ class ReviewPage(Page):
     def _filter_changed(self, text: str) -> None:
         if self.data is not None:
             self.tree_model.set_filter(text)
-            if text.strip():
-                self.tree.expandToDepth(1)
 
     def _update_summary(self) -> None:
         if self.data is None:
