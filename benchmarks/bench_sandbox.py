@@ -1,8 +1,8 @@
 """Benchmark: the sandbox must never be the bottleneck of the cloud-side benchmarks.
 
-Measured against a bare HTTPS server (same TLS set-up, same threaded server class, reads
-and discards each body, answers a small JSON) run the same way in the same run: each is
-its own process, driven by 8 keep-alive client threads.
+Measured against a bare HTTPS server (same TLS set-up, same threaded server class, writes
+each body to a file, answers a small JSON) run the same way in the same run: each is its
+own process, driven by 8 keep-alive client threads.
 
   small files: createUploadSession + one fragment per file (what the engine does for
                every non-empty file), 5,000 files of 1-64 KiB. Target: the sandbox
@@ -10,6 +10,8 @@ its own process, driven by 8 keep-alive client threads.
   large file:  one upload session with 10 MiB fragments, 2 GiB. Target >= 0.5x bare.
   bandwidth:   the same large upload with --bandwidth 200 (Mbit/s). Target: the rate
                reached is within 0.90-1.05x of the cap.
+  latency:     GET /me with --latency 20 against without. Target: 0.95-1.25x of 20 ms
+               added.
 
     python benchmarks/bench_sandbox.py [--quick]    (quick: 1,000 files, 256 MiB)
 """
@@ -23,6 +25,7 @@ import json
 import os
 import random
 import ssl
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,6 +44,8 @@ THREADS = 8
 TARGET_SMALL = 0.35
 TARGET_LARGE = 0.5
 TARGET_CAP = (0.90, 1.05)
+LATENCY_MS = 20.0
+TARGET_LATENCY = (0.95, 1.25)  # the added time, over the asked latency
 
 
 # -- the reference: a bare HTTPS server ------------------------------------------------
@@ -54,11 +59,15 @@ class _Bare(http.server.BaseHTTPRequestHandler):
 
     def _answer(self) -> None:
         left = int(self.headers.get("Content-Length") or 0)
-        while left:
-            chunk = self.rfile.read(min(left, 1 << 20))
-            if not chunk:
-                return
-            left -= len(chunk)
+        # Stored like the sandbox stores them (one file per body), so that the reference
+        # includes the disk writes any real store must do.
+        with open(self.server.sink, "wb") as sink:  # type: ignore[attr-defined]
+            while left:
+                chunk = self.rfile.read(min(left, 1 << 20))
+                if not chunk:
+                    return
+                sink.write(chunk)
+                left -= len(chunk)
         body = json.dumps(
             {
                 "uploadUrl": f"https://127.0.0.1:{self.server.server_address[1]}/upload/x?token=y",
@@ -90,6 +99,7 @@ def serve_bare(state_dir: Path) -> None:
             self.context = context
             self.connections = set()
             self.connections_lock = threading.Lock()
+            self.sink = state_dir / "sink.bin"
             http.server.ThreadingHTTPServer.__init__(self, ("127.0.0.1", 0), _Bare)
 
     server = Server()
@@ -102,7 +112,9 @@ def serve_bare(state_dir: Path) -> None:
 
 
 class Target:
-    def __init__(self, kind: str, state_dir: Path, bandwidth: float = 0.0) -> None:
+    def __init__(
+        self, kind: str, state_dir: Path, bandwidth: float = 0.0, latency: float = 0.0
+    ) -> None:
         self.kind = kind
         self.state_dir = state_dir
         if kind == "bare":
@@ -120,6 +132,8 @@ class Target:
                 str(bandwidth),
                 "--session-idle",
                 "3600",
+                "--latency",
+                str(latency),
             ]
         self.proc = subprocess.Popen(
             cmd,
@@ -187,6 +201,20 @@ class Target:
         self.proc.wait(timeout=30)
 
 
+def request_ms(target: Target, n: int = 60) -> float:
+    """Median time of a small authenticated request (GET /me) on a warm connection."""
+    http_session = target.session()
+    headers = {"Authorization": f"Bearer {target.token}"}
+    url = f"{target.base}/v1.0/me"
+    http_session.get(url, headers=headers, verify=target.ca, timeout=30)
+    times = []
+    for _ in range(n):
+        start = time.perf_counter()
+        http_session.get(url, headers=headers, verify=target.ca, timeout=30)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
 def small_files(target: Target, files: list[bytes]) -> float:
     def one(i: int) -> None:
         target.upload(f"H drive/f{i // 100:03}/file{i:05}.bin", files[i])
@@ -205,17 +233,24 @@ def large_file(target: Target, data: bytes, total: int) -> float:
 
 
 def measure(
-    kind: str, files: list[bytes], data: bytes, total: int, bandwidth: float = 0.0
+    kind: str,
+    files: list[bytes],
+    data: bytes,
+    total: int,
+    bandwidth: float = 0.0,
+    latency: float = 0.0,
 ) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
-        target = Target(kind, Path(folder), bandwidth)
+        target = Target(kind, Path(folder), bandwidth, latency)
         try:
+            if latency:
+                return {"request_ms": request_ms(target)}
             if bandwidth:
                 return {"large_mb_s": large_file(target, data, total)}
-            return {
-                "files_per_s": small_files(target, files),
-                "large_mb_s": large_file(target, data, total),
-            }
+            figures = {} if kind == "bare" else {"request_ms": request_ms(target)}
+            figures["files_per_s"] = small_files(target, files)
+            figures["large_mb_s"] = large_file(target, data, total)
+            return figures
         finally:
             target.close()
 
@@ -238,6 +273,9 @@ def main() -> int:
     bare = measure("bare", files, data, large)
     sandbox = measure("sandbox", files, data, large)
     cap = measure("sandbox", [], data, capped, bandwidth=200.0)
+    slow = measure("sandbox", [], data, 0, latency=LATENCY_MS)
+    added_ms = slow["request_ms"] - sandbox["request_ms"]
+    latency_ratio = added_ms / LATENCY_MS
     cap_rate = cap["large_mb_s"] * 8  # Mbit/s
     small_ratio = sandbox["files_per_s"] / bare["files_per_s"]
     large_ratio = sandbox["large_mb_s"] / bare["large_mb_s"]
@@ -259,8 +297,15 @@ def main() -> int:
         f"  reached:                {cap_rate:8.1f} Mbit/s  ratio {cap_ratio:.3f}x the cap  "
         f"target {TARGET_CAP[0]}-{TARGET_CAP[1]}x"
     )
+    print(f"added latency {LATENCY_MS:g} ms (GET /me on a warm connection)")
+    print(
+        f"  without: {sandbox['request_ms']:6.2f} ms   with: {slow['request_ms']:6.2f} ms   "
+        f"added {added_ms:6.2f} ms  ratio {latency_ratio:.2f}x  "
+        f"target {TARGET_LATENCY[0]}-{TARGET_LATENCY[1]}x"
+    )
     ok = (
-        small_ratio >= TARGET_SMALL
+        TARGET_LATENCY[0] <= latency_ratio <= TARGET_LATENCY[1]
+        and small_ratio >= TARGET_SMALL
         and large_ratio >= TARGET_LARGE
         and TARGET_CAP[0] <= cap_ratio <= TARGET_CAP[1]
     )
@@ -276,7 +321,15 @@ def main() -> int:
         "cap_mbit": 200.0,
         "cap_reached_mbit": cap_rate,
         "cap_ratio": cap_ratio,
-        "targets": {"small": TARGET_SMALL, "large": TARGET_LARGE, "cap": list(TARGET_CAP)},
+        "latency_ms": LATENCY_MS,
+        "request_ms_with_latency": slow["request_ms"],
+        "latency_ratio": latency_ratio,
+        "targets": {
+            "small": TARGET_SMALL,
+            "large": TARGET_LARGE,
+            "cap": list(TARGET_CAP),
+            "latency": list(TARGET_LATENCY),
+        },
         "met": ok,
         "python": sys.version.split()[0],
     }

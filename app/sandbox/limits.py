@@ -97,9 +97,9 @@ class TokenBucket:
 
     def __init__(self, mbit_per_s: float) -> None:
         self.rate = mbit_per_s * 1_000_000 / 8  # bytes per second
-        # A burst of 50 ms of traffic keeps the pacing smooth without long stalls.
-        self.capacity = max(64 * 1024, self.rate * 0.05)
-        self._tokens = self.capacity
+        # A burst of 250 ms of traffic absorbs the sleeps that overshoot on a busy machine.
+        self.capacity = max(64 * 1024, self.rate * 0.25)
+        self._tokens = 0.0  # no head start: a measured transfer meets the cap at once
         self._last = time.monotonic()
         self._lock = threading.Lock()
 
