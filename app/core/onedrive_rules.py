@@ -82,7 +82,7 @@ class RulesResult:
 
 
 Key = int | str  # a file's index in inventory.files, or a folder's rel_path
-Child = tuple[str, bool, Key]  # (name, is a folder, key)
+Child = tuple[str, bool, Key, str]  # (name, is a folder, key, lower-case name)
 
 
 @dataclass
@@ -101,16 +101,25 @@ class _Issues:
         else:
             self.folders.setdefault(key, []).append(issue)
 
-    def needs_rename(self, key: Key) -> bool:
-        found = self.get(key)
-        return bool(found) and any(issue not in UNFIXABLE for issue in found or ())
+    def needing_rename(self) -> set[Key]:
+        """Keys of the items with an issue a rename fixes."""
+        keys: set[Key] = set()
+        for table in (self.files, self.folders):
+            keys.update(key for key, found in table.items() if not UNFIXABLE.issuperset(found))
+        return keys
 
 
-def _all_folders(inventory: Inventory, parents: list[str]) -> set[str]:
-    """Every folder, including ancestors an interrupted scan never listed."""
+def _all_folders(inventory: Inventory, parents: list[str], parent_hashes: np.ndarray) -> set[str]:
+    """Every folder, including ancestors an interrupted scan never listed.
+
+    Compared by hash first (the hashes are needed for the case-clash check anyway), so
+    only the parents whose hash is not a listed folder's are looked at as strings.
+    """
     known = {folder.rel_path for folder in inventory.folders}
     known.add("")
-    pending = set(parents)
+    known_hashes = np.fromiter(map(hash, known), dtype=np.int64, count=len(known))
+    unlisted = np.flatnonzero(~np.isin(parent_hashes, known_hashes)).tolist()
+    pending = {parents[index] for index in unlisted}
     pending.update(path.rpartition("/")[0] for path in known if path)
     pending -= known
     while pending:
@@ -124,26 +133,29 @@ def _all_folders(inventory: Inventory, parents: list[str]) -> set[str]:
 Split = tuple[str, str, str]  # (parent, "/", name) from str.rpartition
 
 
-def _pair_hashes(parents: Iterable[str], names: Iterable[str], count: int) -> np.ndarray:
-    """One 64-bit number per (parent, name): equal pairs give equal numbers.
+def _hashes(strings: Iterable[str], count: int) -> np.ndarray:
+    # Python caches a string's hash: hashing the same string objects again costs nothing.
+    return np.fromiter(map(hash, strings), dtype=np.int64, count=count)
 
-    Python caches a string's hash, so hashing strings already hashed once costs nothing.
-    """
-    first = np.fromiter(map(hash, parents), dtype=np.int64, count=count)
-    second = np.fromiter(map(hash, names), dtype=np.int64, count=count)
-    return (first * np.int64(1_000_003)) ^ second  # wraps around: fine for a fingerprint
+
+def _pair_hashes(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """One 64-bit fingerprint per pair: equal pairs give equal fingerprints."""
+    mixed: np.ndarray = (first * np.int64(1_000_003)) ^ second  # wraps: fine for a fingerprint
+    return mixed
 
 
 def _clashing_parents(
-    parents: list[str], names_lower: list[str], folder_split: list[Split]
+    parents: list[str], parent_hashes: np.ndarray, names_lower: list[str], folder_split: list[Split]
 ) -> set[str]:
     """Folders holding two children (files or folders) whose names differ only in case."""
     folder_keys = [(parts[0], parts[2].lower()) for parts in folder_split]
+    count = len(folder_keys)
     fingerprints = np.concatenate(
         [
-            _pair_hashes(parents, names_lower, len(parents)),
+            _pair_hashes(parent_hashes, _hashes(names_lower, len(names_lower))),
             _pair_hashes(
-                map(itemgetter(0), folder_keys), map(itemgetter(1), folder_keys), len(folder_keys)
+                _hashes(map(itemgetter(0), folder_keys), count),
+                _hashes(map(itemgetter(1), folder_keys), count),
             ),
         ]
     )
@@ -167,24 +179,25 @@ def _name_order(child: Child) -> tuple[str, bool]:
     return child[0], child[1]
 
 
-def _resolve_folder(children: list[Child], issues: _Issues, at_root: bool) -> dict[Key, str]:
+def _resolve_folder(
+    children: list[Child], issues: _Issues, needing: set[Key], at_root: bool
+) -> dict[Key, str]:
     """New names for one folder's children: keepers first, then renames in sorted order.
 
     Only the children with a naming issue or a case twin do any work; the others just
     reserve their (lower-case) names.
     """
-    lowered = [name.lower() for name, _, _ in children]
-    counts = Counter(lowered)
+    counts = Counter(child[3] for child in children)
     taken: set[str] = set()
     twins: defaultdict[str, list[Child]] = defaultdict(list)
     renaming: list[Child] = []
-    for child, low in zip(children, lowered, strict=True):
-        if issues.needs_rename(child[2]):
+    for child in children:
+        if child[2] in needing:
             renaming.append(child)
-        elif counts[low] > 1:
-            twins[low].append(child)
+        elif counts[child[3]] > 1:
+            twins[child[3]].append(child)
         else:
-            taken.add(low)
+            taken.add(child[3])
     for low, group in twins.items():
         group.sort(key=_name_order)  # the first in sorted order keeps the name
         taken.add(low)
@@ -192,7 +205,7 @@ def _resolve_folder(children: list[Child], issues: _Issues, at_root: bool) -> di
             issues.add(child[2], NameIssue.CASE_CLASH)
             renaming.append(child)
     renames: dict[Key, str] = {}
-    for name, is_folder, key in sorted(renaming, key=_name_order):
+    for name, is_folder, key, _ in sorted(renaming, key=_name_order):
         new = propose_name(name, taken, is_folder=is_folder, at_root=at_root)
         taken.add(new.lower())
         renames[key] = new
@@ -211,7 +224,8 @@ def check_inventory(
     names = list(map(itemgetter(2), split))
     del split
     names_lower = list(map(str.lower, names))
-    folders = _all_folders(inventory, parents)
+    parent_hashes = _hashes(parents, len(parents))
+    folders = _all_folders(inventory, parents, parent_hashes)
     folder_paths = sorted(path for path in folders if path)
     folder_split = [path.rpartition("/") for path in folder_paths]
     folder_names_lower = [parts[2].lower() for parts in folder_split]
@@ -235,20 +249,21 @@ def check_inventory(
             folder_issues[folder_paths[index]] = list(found)
 
     # Folders whose children need new names: any naming issue, or a case clash.
-    attention = _clashing_parents(parents, names_lower, folder_split)
+    attention = _clashing_parents(parents, parent_hashes, names_lower, folder_split)
     attention.update(parents[i] for i in file_issues)
     attention.update(path.rpartition("/")[0] for path in folder_issues)
     children: defaultdict[str, list[Child]] = defaultdict(list)
     if attention:
         for index in [i for i, parent in enumerate(parents) if parent in attention]:
-            children[parents[index]].append((names[index], False, index))
+            children[parents[index]].append((names[index], False, index, names_lower[index]))
         for path, (parent, _, name) in zip(folder_paths, folder_split, strict=True):
             if parent in attention:
-                children[parent].append((name, True, path))
+                children[parent].append((name, True, path, name.lower()))
     found_issues = _Issues(file_issues, folder_issues)
+    needing = found_issues.needing_rename()
     renames: dict[Key, str] = {}
     for parent in sorted(attention):
-        renames.update(_resolve_folder(children[parent], found_issues, at_root=not parent))
+        renames.update(_resolve_folder(children[parent], found_issues, needing, at_root=not parent))
 
     # Destination paths and lengths, parents before children.
     prefix_length = len(personal_prefix(user_principal_name, destination_folder))
@@ -270,8 +285,10 @@ def check_inventory(
     # limit, and renamed files, need their exact length.
     growth = max((lengths[path] - len(path) for path in folders), default=0)
     budget = MAX_PATH_LENGTH - prefix_length - max(growth, 0)
-    lengths_now = np.fromiter(map(len, paths), dtype=np.int64, count=len(paths))
-    near = set(np.flatnonzero(lengths_now > budget).tolist())
+    near: set[int] = set()
+    if paths and max(map(len, paths)) > budget:
+        lengths_now = np.fromiter(map(len, paths), dtype=np.int64, count=len(paths))
+        near.update(np.flatnonzero(lengths_now > budget).tolist())
     near.update(key for key in renames if isinstance(key, int))
     for index in near:
         parent = parents[index]
