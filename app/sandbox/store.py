@@ -278,7 +278,10 @@ class Store:
         return "/" + "/".join(reversed(parts)) if parts else ""
 
     def children_of(self, folder: Item) -> list[Item]:
-        kids = [self.items[i] for i in folder.children.values() if i in self.items]
+        # list() copies in one step (no thread switch): uploads may add children meanwhile.
+        ids = list(folder.children.values())
+        items = self.items
+        kids = [item for item in map(items.get, ids) if item is not None]
         kids.sort(key=lambda it: it.name.lower())
         return kids
 
