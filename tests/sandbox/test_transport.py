@@ -69,3 +69,20 @@ def test_one_sandbox_per_state_folder(make_sandbox, tmp_path) -> None:  # type: 
         make_sandbox(state_dir=tmp_path)
     first.stop()
     make_sandbox(state_dir=tmp_path).stop()  # free again once the first has stopped
+
+
+def test_uploads_into_one_new_folder_while_listing(sandbox: Sandbox) -> None:
+    def upload(n: int) -> int:
+        c = Client(sandbox)
+        return c.put(f"/me/drive/root:/New/Deeper/f{n}.txt:/content", data=b"x").status_code
+
+    def listing(_: int) -> set[int]:
+        c = Client(sandbox)
+        return {c.get("/me/drive/root:/New/Deeper:/children").status_code for _ in range(10)}
+
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        uploads = pool.map(upload, range(40))
+        lists = pool.map(listing, range(2))
+        assert set(uploads) == {201}
+        assert set().union(*lists) <= {200, 404}  # 404 only before the folder exists
+    assert len(Client(sandbox).get("/me/drive/root:/New/Deeper:/children").json()["value"]) == 40
