@@ -2,11 +2,13 @@
 
 Guarded by a random key (header X-Sandbox-Admin-Key) written to state_dir/admin.json,
 readable by its owner only. It offers what `sb.state`, `sb.faults` and the hooks offer
-in-process: GET tree, sessions, log; POST faults, lock, token, expire-sessions.
+in-process: GET tree, sessions, log; POST faults, lock, token, change (someone else
+edits an item: {"upn", "path", "content_b64"?}), expire-sessions, reset-log.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import secrets
@@ -71,6 +73,14 @@ def handle(sb: Sandbox, request: Request) -> Response:
                 str(body["upn"]), [str(s) for s in scopes] if isinstance(scopes, list) else None
             )
             return Response.json(200, {"access_token": token})
+        if action == "change":
+            raw = body.get("content_b64")
+            data = base64.b64decode(raw) if isinstance(raw, str) else None
+            try:
+                changed = sb.state.change_item(str(body["upn"]), str(body["path"]), data)
+            except FileNotFoundError as error:
+                raise ApiError(404, "itemNotFound", "No such item.") from error
+            return Response.json(200, changed)
         if action == "expire-sessions":
             return Response.json(200, {"expired": sb.state.expire_sessions(upn)})
         if action == "reset-log":

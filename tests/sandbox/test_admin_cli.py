@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import signal
@@ -40,6 +41,15 @@ def test_admin_endpoint(sandbox: Sandbox) -> None:
         info["url"] + "/faults", json={"script": ["503"]}, headers=key, verify=ca, timeout=10
     )
     assert client.get("/me").status_code == 503
+    changed = requests.post(
+        info["url"] + "/change",
+        json={"upn": upn, "path": "a.txt", "content_b64": base64.b64encode(b"edited").decode()},
+        headers=key,
+        verify=ca,
+        timeout=10,
+    )
+    assert changed.status_code == 200
+    assert sandbox.state.read_file(upn, "a.txt") == b"edited"
     log = requests.get(info["url"] + "/log", headers=key, verify=ca, timeout=10).json()
     text = json.dumps(log)
     assert token not in text and "token=" not in text  # no credential is ever logged
