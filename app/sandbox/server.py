@@ -47,6 +47,8 @@ LOG_LIMIT = 100_000  # entries; the oldest are dropped first
 
 @dataclass
 class SandboxConfig:
+    """How a sandbox behaves; every field has a default fit for tests."""
+
     state_dir: Path
     port: int = 0  # 0: the port this state dir last used if free, else any free port
     tenant: str = "sandbox-tenant"
@@ -65,6 +67,8 @@ class SandboxConfig:
 
 
 class Sandbox:
+    """One running stand-in: HTTPS server, identity, drives, faults, limits, hooks."""
+
     def __init__(self, config: SandboxConfig) -> None:
         self.config = config
         self.state_dir = Path(config.state_dir)
@@ -91,6 +95,9 @@ class Sandbox:
         try:
             return self._start()
         except BaseException:
+            store: Store | None = getattr(self, "store", None)
+            if store is not None:
+                store.close()
             self._state_lock.release()
             raise
 
