@@ -12,6 +12,7 @@ folders that hold something to rename.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -175,6 +176,23 @@ def _clashing_parents(
     return {parent for (parent, _), count in counts.items() if count > 1}
 
 
+def _folder_destinations(folder_paths: list[str], folder_renames: dict[str, str]) -> dict[str, str]:
+    """Destination of every folder renamed or below a renamed one (`folder_paths` sorted)."""
+    affected = set(folder_renames)
+    for renamed in folder_renames:
+        # Every path starting "<renamed>/" sorts between it and "<renamed>0" ('0' follows '/').
+        low = bisect.bisect_left(folder_paths, renamed + "/")
+        high = bisect.bisect_left(folder_paths, renamed + "0")
+        affected.update(folder_paths[low:high])
+    destinations: dict[str, str] = {}
+    for path in sorted(affected, key=len):  # parents before children
+        parent, _, name = path.rpartition("/")
+        new_name = folder_renames.get(path, name)
+        base = destinations.get(parent, parent)
+        destinations[path] = f"{base}/{new_name}" if parent else new_name
+    return destinations
+
+
 def _name_order(child: Child) -> tuple[str, bool]:
     return child[0], child[1]
 
@@ -265,36 +283,28 @@ def check_inventory(
     for parent in sorted(attention):
         renames.update(_resolve_folder(children[parent], found_issues, needing, at_root=not parent))
 
-    # Destination paths and lengths, parents before children.
-    prefix_length = len(personal_prefix(user_principal_name, destination_folder))
-    folder_destinations: dict[str, str] = {}
-    lengths: dict[str, int] = {"": 0}
-    for path in sorted(folders, key=len):
-        if not path:
-            continue
-        parent, _, name = path.rpartition("/")
-        new_name = renames.get(path, name)
-        moved_parent = folder_destinations.get(parent)
-        if moved_parent is not None or new_name != name:
-            base = parent if moved_parent is None else moved_parent
-            folder_destinations[path] = f"{base}/{new_name}" if parent else new_name
-        lengths[path] = lengths[parent] + (1 if parent else 0) + len(new_name)
-        if prefix_length + lengths[path] > MAX_PATH_LENGTH:
-            folder_issues.setdefault(path, []).append(NameIssue.PATH_TOO_LONG)
+    # Destination paths and lengths. Only folders renamed, or below one, change path.
+    folder_renames = {key: new for key, new in renames.items() if isinstance(key, str)}
+    folder_destinations = _folder_destinations(folder_paths, folder_renames)
+    growth = max((len(d) - len(p) for p, d in folder_destinations.items()), default=0)
+    growth = max(growth, 0)
+    limit = MAX_PATH_LENGTH - len(personal_prefix(user_principal_name, destination_folder))
+    if folder_paths and max(map(len, folder_paths)) + growth > limit:
+        for path in folder_paths:
+            if len(folder_destinations.get(path, path)) > limit:
+                folder_issues.setdefault(path, []).append(NameIssue.PATH_TOO_LONG)
     # A file that is not renamed grows at most by its folders' growth: only files near the
     # limit, and renamed files, need their exact length.
-    growth = max((lengths[path] - len(path) for path in folders), default=0)
-    budget = MAX_PATH_LENGTH - prefix_length - max(growth, 0)
     near: set[int] = set()
-    if paths and max(map(len, paths)) > budget:
+    if paths and max(map(len, paths)) + growth > limit:
         lengths_now = np.fromiter(map(len, paths), dtype=np.int64, count=len(paths))
-        near.update(np.flatnonzero(lengths_now > budget).tolist())
+        near.update(np.flatnonzero(lengths_now + growth > limit).tolist())
     near.update(key for key in renames if isinstance(key, int))
     for index in near:
         parent = parents[index]
         new_name = renames.get(index) or names[index]
-        length = prefix_length + lengths[parent] + (1 if parent else 0) + len(new_name)
-        if length > MAX_PATH_LENGTH:
+        length = len(folder_destinations.get(parent, parent)) + (1 if parent else 0) + len(new_name)
+        if length > limit:
             file_issues.setdefault(index, []).append(NameIssue.PATH_TOO_LONG)
 
     result = RulesResult(

@@ -258,3 +258,18 @@ def test_clean_inventory_has_no_findings_and_identity_paths() -> None:
     result = check_inventory(inventory, user_principal_name=UPN)
     assert result.files == {} and result.folders == {}
     assert result.destination_path("Photos/IMG_0001.jpg") == "Photos/IMG_0001.jpg"
+
+
+def test_only_descendants_of_a_renamed_folder_move() -> None:
+    inventory = _inventory(
+        [("Old./deep/er/a.txt", 1), ("Old. copy/b.txt", 1), ("Old.x/c.txt", 1), ("Old/d.txt", 1)],
+        ["Old.", "Old./deep", "Old./deep/er", "Old. copy", "Old.x", "Old"],
+    )
+    result = check_inventory(inventory)
+    # "Old." becomes "Old", which is taken, so "Old (2)".
+    assert result.destination_path("Old./deep/er/a.txt") == "Old (2)/deep/er/a.txt"
+    assert result.destination_path("Old./deep") == "Old (2)/deep"
+    assert result.destination_path("Old. copy/b.txt") == "Old. copy/b.txt"
+    assert result.destination_path("Old.x/c.txt") == "Old.x/c.txt"
+    assert result.destination_path("Old/d.txt") == "Old/d.txt"
+    assert set(result.folder_destinations) == {"Old.", "Old./deep", "Old./deep/er"}
