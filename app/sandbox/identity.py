@@ -252,8 +252,12 @@ class Identity:
         with self._lock:
             self._pending[flow_id] = pending
         action = f"/{tenant}/oauth2/v2.0/authorize"
+        users = list(self.users.values())
+        hint = request.query.get("login_hint", "").lower()
+        # The hinted account first (and focused), as Microsoft's picker offers it first.
+        users.sort(key=lambda u: u.upn.lower() != hint)
         page = signin_page.sign_in_page(
-            action, flow_id, list(self.users.values()), " ".join(pending.scopes)
+            action, flow_id, users, " ".join(pending.scopes), focus_first=bool(hint)
         )
         return Response.html(200, page)
 

@@ -25,21 +25,24 @@ button{{display:block;width:100%;margin:.5rem 0;padding:.75rem;font-size:1.1rem;
 """
 
 
-def _user_buttons(users: list[SandboxUser]) -> str:
+def _user_buttons(users: list[SandboxUser], focus_first: bool = False) -> str:
     return "\n".join(
-        f'<button type="submit" name="upn" value="{escape(u.upn)}">'
-        f"Sign in as {escape(u.name)} <span>({escape(u.upn)})</span></button>"
-        for u in users
+        f'<button type="submit" name="upn" value="{escape(u.upn)}"'
+        + (" autofocus" if focus_first and n == 0 else "")
+        + f">Sign in as {escape(u.name)} <span>({escape(u.upn)})</span></button>"
+        for n, u in enumerate(users)
     )
 
 
-def sign_in_page(action: str, flow_id: str, users: list[SandboxUser], scopes: str) -> str:
+def sign_in_page(
+    action: str, flow_id: str, users: list[SandboxUser], scopes: str, focus_first: bool = False
+) -> str:
     body = (
         "<p>This is the training sandbox, not Microsoft 365. Choose who you are.</p>\n"
         f"<p>The app asks for: {escape(scopes)}.</p>\n"
         f'<form method="post" action="{escape(action)}" aria-label="Choose an account">\n'
         f'<input type="hidden" name="flow" value="{escape(flow_id)}">\n'
-        f"{_user_buttons(users)}\n"
+        f"{_user_buttons(users, focus_first)}\n"
         '<button type="submit" name="cancel" value="1">Cancel</button>\n</form>'
     )
     return _PAGE.format(title="Sign in to the sandbox", body=body)

@@ -284,3 +284,38 @@ def test_id_token_is_not_a_graph_token(sandbox: Sandbox) -> None:
     client = Client(sandbox)
     client.token = result["id_token"]
     assert client.get("/me").status_code == 401
+
+
+def test_login_hint_puts_that_account_first(sandbox: Sandbox) -> None:
+    app = make_app(sandbox)
+    hinted = sandbox.users[2]
+    flow = app.initiate_auth_code_flow(
+        SCOPES,
+        redirect_uri="http://localhost:8400",
+        response_mode="form_post",
+        login_hint=hinted.upn,
+    )
+    page = requests.get(flow["auth_uri"], verify=str(sandbox.ca_path), timeout=10).text
+    first = page.index("<button")
+    assert page[first:].startswith(
+        f'<button type="submit" name="upn" value="{hinted.upn}" autofocus'
+    )
+
+
+def test_polling_too_fast_is_told_to_slow_down(sandbox: Sandbox) -> None:
+    start = requests.post(
+        f"{sandbox.authority}/oauth2/v2.0/devicecode",
+        data={"client_id": sandbox.client_id, "scope": "User.Read"},
+        verify=str(sandbox.ca_path),
+        timeout=10,
+    ).json()
+    poll = {
+        "client_id": sandbox.client_id,
+        "device_code": start["device_code"],
+        "grant_type": "urn:ietf:params:oauth:grant-type:device_code",
+    }
+    token_url = f"{sandbox.authority}/oauth2/v2.0/token"
+    first = requests.post(token_url, data=poll, verify=str(sandbox.ca_path), timeout=10)
+    assert first.json()["error"] == "authorization_pending"
+    second = requests.post(token_url, data=poll, verify=str(sandbox.ca_path), timeout=10)
+    assert second.json()["error"] == "slow_down"  # interval is 5 s; this came at once
