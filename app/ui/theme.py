@@ -9,7 +9,7 @@ character and words).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 # Shown beside every status in text, so colour is never the only carrier.
@@ -32,10 +32,7 @@ def high_contrast_requested() -> bool:
             return bool(pref == Qt.ContrastPreference.HighContrast)
         except AttributeError:
             pass
-    palette = QGuiApplication.palette()
-    window = palette.color(QPalette.ColorRole.Window).lightness()
-    text = palette.color(QPalette.ColorRole.WindowText).lightness()
-    return abs(window - text) > 240
+    return _palette_has_contrast(QGuiApplication.palette())
 
 
 def stylesheet(high_contrast: bool) -> str:
@@ -55,6 +52,46 @@ def stylesheet(high_contrast: bool) -> str:
     """
 
 
+def high_contrast_palette() -> QPalette:
+    """White on black with yellow focus and selection (the Windows "High Contrast Black"
+    scheme), for when high contrast is asked for but the system palette is not one."""
+    palette = QPalette()
+    black, white, yellow = QColor("#000000"), QColor("#ffffff"), QColor("#ffff00")
+    cyan, grey = QColor("#00ffff"), QColor("#c0c0c0")
+    for role, colour in (
+        (QPalette.ColorRole.Window, black),
+        (QPalette.ColorRole.WindowText, white),
+        (QPalette.ColorRole.Base, black),
+        (QPalette.ColorRole.AlternateBase, black),
+        (QPalette.ColorRole.Text, white),
+        (QPalette.ColorRole.Button, black),
+        (QPalette.ColorRole.ButtonText, white),
+        (QPalette.ColorRole.Highlight, yellow),
+        (QPalette.ColorRole.HighlightedText, black),
+        (QPalette.ColorRole.ToolTipBase, black),
+        (QPalette.ColorRole.ToolTipText, white),
+        (QPalette.ColorRole.PlaceholderText, grey),
+        (QPalette.ColorRole.Link, cyan),
+        (QPalette.ColorRole.Mid, white),
+        (QPalette.ColorRole.Light, white),
+        (QPalette.ColorRole.Dark, white),
+    ):
+        palette.setColor(role, colour)
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, grey)
+    return palette
+
+
+def _palette_has_contrast(palette: QPalette) -> bool:
+    window = palette.color(QPalette.ColorRole.Window).lightness()
+    text = palette.color(QPalette.ColorRole.WindowText).lightness()
+    return abs(window - text) > 240
+
+
 def apply(app: QApplication, *, text_scale: float = 1.0, high_contrast: bool | None = None) -> None:
     """Apply the theme; `text_scale` 2.0 is the 200% text test."""
     if high_contrast is None:
@@ -70,6 +107,8 @@ def apply(app: QApplication, *, text_scale: float = 1.0, high_contrast: bool | N
         text_scale = float(app.property("textScale") or 1.0)
     font.setPointSizeF(float(base) * text_scale)
     app.setFont(font)
+    if high_contrast and not _palette_has_contrast(app.palette()):
+        app.setPalette(high_contrast_palette())
     app.setStyleSheet(stylesheet(high_contrast))
     app.setProperty("highContrast", high_contrast)
     app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)

@@ -167,10 +167,11 @@ class ReviewPage(Page):
     def _size_columns(self) -> None:
         """Widths from the font, not from the rows (measuring 250,000 rows would stall)."""
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, ems in enumerate((16, 12, 6, 10)):
+        for column, ems in enumerate((18, 12, 7, 13)):
             self.group_files.setColumnWidth(column, ems * em)
+        self.group_files.setWordWrap(False)  # one line per file; long names are elided
         self.group_files.horizontalHeader().setStretchLastSection(True)
-        for column, ems in enumerate((22, 6, 10)):
+        for column, ems in enumerate((24, 7, 13)):
             self.tree.setColumnWidth(column, ems * em)
         self.tree.header().setStretchLastSection(True)
 
