@@ -6,9 +6,11 @@ them) so that every test_upload*.py builds runs the same way.
 
 from __future__ import annotations
 
+import logging
 import threading
 from pathlib import Path
 
+import pytest
 from upload_fixtures import UPN, Rig, module_sandbox_fixture, rig_fixture, write_files
 
 from app.core.journal import ItemState
@@ -59,6 +61,24 @@ def test_moves_every_file_verified_with_times(rig: Rig, tmp_path: Path) -> None:
     log = rig.sb.state.request_log()
     creates = [e for e in log if "createUploadSession" in str(e.get("path", ""))]
     assert len(creates) == 3
+    # each destination folder created once ("H drive", "Docs", "Deep")
+    folder_posts = [e for e in log if e["method"] == "POST" and e["path"].endswith("/children")]
+    assert len(folder_posts) == 3
+    # fragments never carry our token (upload URLs are pre-authenticated)
+    assert all(e["authorization"] == "absent" for e in log if "/upload/" in e["path"])
+
+
+def test_no_upload_url_or_token_in_the_log(rig: Rig, caplog: pytest.LogCaptureFixture) -> None:
+    """Upload URLs carry a credential: faults make the engine log; the URL never appears."""
+    caplog.set_level(logging.DEBUG)
+    write_files(rig.source, {"big.bin": 3 * FRAGMENT_UNIT + 5, "small.txt": 10})
+    rig.upload = rig.upload.__class__(concurrency_start=1, fragment_mib=1)
+    rig.sb.faults.script(["503@upload", "reset@upload", "stored503@upload"])
+    assert rig.run().moved == 2
+    assert rig.sb.faults.pending_script == 0
+    ours = [r.getMessage() for r in caplog.records if r.name.startswith(("app.m365", "app.core"))]
+    assert any("/upload/" in line for line in ours)  # the engine did log the retries
+    assert not any("token=" in line for line in ours)  # path only, never the query
 
 
 def test_progress_is_reported_and_throttled(rig: Rig) -> None:
