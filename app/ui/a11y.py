@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import time
 
-from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 log = logging.getLogger(__name__)
@@ -99,8 +99,8 @@ def focusable_widgets_without_names(root: QWidget) -> list[str]:
             continue
         if not widget.isEnabled():
             continue
-        iface = QAccessible.queryAccessibleInterface(widget)
-        if iface is None:
+        iface: QAccessibleInterface | None = QAccessible.queryAccessibleInterface(widget)
+        if iface is None:  # no accessibility plugin for this kind of widget
             missing.append(f"{type(widget).__name__} {widget.objectName()}: no interface")
             continue
         text = iface.text(QAccessible.Text.Name)

@@ -183,7 +183,7 @@ class GroupFilesModel(QAbstractTableModel):
             return False
         checked = Qt.CheckState(value) == Qt.CheckState.Checked if value is not None else False
         self._data.set_selected([i], checked)
-        self.dataChanged.emit(index, index.siblingAtColumn(len(self.COLUMNS) - 1))
+        self.dataChanged.emit(index, self.index(index.row(), len(self.COLUMNS) - 1))
         self._notifier.changed.emit()
         return True
 

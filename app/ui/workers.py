@@ -15,11 +15,15 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from app.core.errors import CancelledError, UserFacingError
 
 log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Worker", text)
 
 
 class Throttle:
@@ -98,9 +102,9 @@ class Worker(QObject):
             log.exception("%s failed unexpectedly", self.name)
             self.failed.emit(
                 UserFacingError(
-                    QObject.tr("Something went wrong"),
-                    QObject.tr("The assistant met an unexpected problem while working."),
-                    QObject.tr("Try again. If it happens again, ask the service desk for help."),
+                    _tr("Something went wrong"),
+                    _tr("The assistant met an unexpected problem while working."),
+                    _tr("Try again. If it happens again, ask the service desk for help."),
                     detail="".join(traceback.format_exception(error)),
                 )
             )
@@ -128,23 +132,23 @@ class Task(QObject):
     def __init__(self, worker: Worker, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
-        self.thread = QThread()
-        self.thread.setObjectName(worker.name)
-        worker.moveToThread(self.thread)
-        self.thread.started.connect(worker.run)
+        self.qthread = QThread()
+        self.qthread.setObjectName(worker.name)
+        worker.moveToThread(self.qthread)
+        self.qthread.started.connect(worker.run)
         worker.progress.connect(self._on_progress)
         worker.succeeded.connect(self._on_succeeded)
         worker.failed.connect(self._on_failed)
         worker.cancelled.connect(self._on_cancelled)
         # Direct: QThread.quit() is thread-safe, and a queued call would wait for the GUI
         # thread, which may itself be waiting for this thread (closing the window).
-        worker.finished.connect(self.thread.quit, Qt.ConnectionType.DirectConnection)
-        self.thread.finished.connect(self._done)
+        worker.finished.connect(self.qthread.quit, Qt.ConnectionType.DirectConnection)
+        self.qthread.finished.connect(self._done)
         self.running = False
 
     def start(self) -> Task:
         self.running = True
-        self.thread.start()
+        self.qthread.start()
         return self
 
     def stop(self) -> None:
@@ -153,10 +157,10 @@ class Task(QObject):
     def is_running(self) -> bool:
         """True until the thread has ended (`running` is only cleared once the GUI thread
         has seen it end)."""
-        return bool(self.thread.isRunning())
+        return bool(self.qthread.isRunning())
 
     def wait(self, ms: int = 30_000) -> bool:
-        return bool(self.thread.wait(ms))
+        return bool(self.qthread.wait(ms))
 
     @Slot(object)
     def _on_progress(self, value: Any) -> None:

@@ -4,7 +4,7 @@ where the files go. Offers "Continue where you left off" first when a run is unf
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QWizard
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWizard
 
 from app.ui import formatting as fmt
 from app.ui.pages import SIGN_IN
@@ -89,7 +89,9 @@ class WelcomePage(Page):
     def _make_continue_default(self) -> None:
         if not self.continue_button.isVisible():
             return
-        self.wizard_().button(QWizard.WizardButton.NextButton).setDefault(False)
+        next_button = self.wizard_().button(QWizard.WizardButton.NextButton)
+        if isinstance(next_button, QPushButton):
+            next_button.setDefault(False)
         self.continue_button.setDefault(True)
         self.continue_button.setFocus()
 
