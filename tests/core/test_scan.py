@@ -234,3 +234,19 @@ def test_a_bug_in_the_lister_is_raised_not_hung(tree: Path, workers: int) -> Non
     with pytest.raises(ValueError, match="a bug"):
         scan(tree, workers=workers, lister=lister)
     assert any(name.startswith("scan-") for name in threads) == (workers > 1)
+
+
+def test_synthetic_inventory_is_what_a_scan_of_the_same_plan_finds(tmp_path: Path) -> None:
+    """benchmarks.trees.synthetic_inventory stands in for scans in other benchmarks."""
+    from benchmarks.trees import synthetic_inventory
+
+    scanned = scan(write_tree(tmp_path / "H", plan_tree(300, seed=5)))
+    synthetic = synthetic_inventory(300, seed=5)
+
+    def shape(inventory: Inventory) -> tuple[object, ...]:
+        return (
+            sorted((f.rel_path, f.size) for f in inventory.files),
+            sorted((f.rel_path, f.file_count, f.total_bytes) for f in inventory.folders),
+        )
+
+    assert shape(synthetic) == shape(scanned)
