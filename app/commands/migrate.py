@@ -27,9 +27,14 @@ import json
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core.errors import BadInputError
 from app.settings import Settings, settings_as_dict
+
+if TYPE_CHECKING:
+    from app.commands.migrate_steps import Printer
+    from app.m365.upload import RunResult, UploadEngine
 
 EXIT_NEEDS_ATTENTION = 3
 
@@ -100,11 +105,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 stop=stop,
                 limiter=limiter,
             )
-            try:
-                result = engine.run()
-            except KeyboardInterrupt:
-                stop.set()
-                raise
+            result = _run_until_done(engine, stop, printer)
             printer.done()
             summary = summarise_run(journal, run_id)
             print(format_summary(summary))
@@ -112,6 +113,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 f"Sent {result.bytes_sent / 1e6:.1f} MB in {result.elapsed_s:.1f} s "
                 f"({result.throttle_events} slow-downs asked by OneDrive)."
             )
+            if result.cancelled:
+                print("Stopped. Run the same command with --resume to continue.")
+                return EXIT_NEEDS_ATTENTION
             if result.error is not None:
                 print(result.error.for_terminal(), file=sys.stderr)
                 print("Run the same command with --resume to continue.", file=sys.stderr)
@@ -119,3 +123,36 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             return EXIT_NEEDS_ATTENTION if summary.needs_attention else 0
         finally:
             connection.close()
+
+
+def _run_until_done(engine: UploadEngine, stop: threading.Event, printer: Printer) -> RunResult:
+    """Run the engine in a worker thread so that Ctrl+C stops it at the next fragment
+    boundary (the journal stays resumable) instead of abandoning it mid-write."""
+    outcome: list[RunResult] = []
+    failure: list[BaseException] = []
+
+    finished = threading.Event()
+
+    def work() -> None:
+        try:
+            outcome.append(engine.run())
+        except BaseException as error:  # handed to the main thread below
+            failure.append(error)
+        finally:
+            finished.set()
+
+    worker = threading.Thread(target=work, name="migrate-engine")
+    worker.start()
+    # An Event, not join(): a join() interrupted by Ctrl+C can leave the thread looking
+    # finished while it still runs (a CPython bug in 3.11).
+    while not finished.is_set():
+        try:
+            finished.wait(0.2)
+        except KeyboardInterrupt:
+            if not stop.is_set():
+                stop.set()
+                printer.line("Stopping at the next safe point (Ctrl+C again waits as well)...")
+    worker.join()
+    if failure:
+        raise failure[0]
+    return outcome[0]

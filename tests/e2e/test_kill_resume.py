@@ -150,3 +150,28 @@ def test_killed_at_a_random_point_and_resumed(
     upn = sandbox.users[1 + point].upn  # a fresh OneDrive for each kill point
     monkeypatch.setenv("MIGRATION_ASSISTANT_HOME", str(tmp_path / "home"))
     kill_and_resume(sandbox, tmp_path, upn, seed=1000 + point)
+
+
+def test_ctrl_c_stops_at_a_safe_point_and_resumes(
+    sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    upn = sandbox.users[0].upn
+    home = tmp_path / "home"
+    monkeypatch.setenv("MIGRATION_ASSISTANT_HOME", str(home))
+    source = tmp_path / "H"
+    make_drive(source, seed=77)
+    first = migrate(sandbox, home, upn, "--source", str(source), "--accept-guidance")
+    deadline = time.monotonic() + 60
+    while len(upload_puts(sandbox, upn)) < 3 and first.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    first.send_signal(signal.SIGINT)
+    out, _ = first.communicate(timeout=60)
+    assert first.returncode == 3, out.decode()
+    assert b"--resume" in out
+    with Journal.open_default() as journal:
+        assert journal.unfinished_run() is not None
+    second = migrate(sandbox, home, upn, "--resume")
+    out, _ = second.communicate(timeout=120)
+    assert second.returncode == 0, out.decode()
+    assert sandbox.state.open_sessions(upn) == []
