@@ -143,6 +143,12 @@ def test_missing_root_is_h_drive_not_found(tmp_path: Path) -> None:
     assert str(tmp_path / "no such drive") in caught.value.message
 
 
+def test_a_file_is_not_an_h_drive(tmp_path: Path) -> None:
+    (tmp_path / "h.txt").write_text("not a folder")
+    with pytest.raises(HDriveNotFound):
+        scan(tmp_path / "h.txt")
+
+
 def test_unreadable_root(tmp_path: Path) -> None:
     def lister(path: str) -> Iterator[os.DirEntry[str]]:
         raise PermissionError(13, "Permission denied", path)
