@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Container, Sequence
 
 import numpy as np
 
@@ -250,7 +250,7 @@ def _split_extension(name: str, is_folder: bool) -> tuple[str, str]:
 
 
 def propose_name(
-    name: str, taken_lower: Collection[str], *, is_folder: bool = False, at_root: bool = False
+    name: str, taken_lower: Container[str], *, is_folder: bool = False, at_root: bool = False
 ) -> str:
     """A deterministic name that passes every rule and is not in `taken_lower` (lowercase).
 

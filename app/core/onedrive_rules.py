@@ -16,8 +16,8 @@ from __future__ import annotations
 import bisect
 import contextlib
 import gc
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter, methodcaller
 
@@ -38,6 +38,7 @@ from app.core.onedrive_names import (
     suspect_paths,
     valid_name,
 )
+from app.core.onedrive_siblings import Key, SiblingIndex, TakenNames, string_hashes
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,6 @@ class RulesResult:
         return [index for index, finding in self.files.items() if not finding.fixable]
 
 
-Key = int | str  # a file's index in inventory.files, or a folder's rel_path
 Child = tuple[str, bool, Key, str]  # (name, is a folder, key, lower-case name)
 
 
@@ -134,51 +134,6 @@ def _all_folders(inventory: Inventory, parents: list[str], parent_hashes: np.nda
     return known
 
 
-Split = tuple[str, str, str]  # (parent, "/", name) from str.rpartition
-
-
-def _hashes(strings: Iterable[str], count: int) -> np.ndarray:
-    # Python caches a string's hash: hashing the same string objects again costs nothing.
-    return np.fromiter(map(hash, strings), dtype=np.int64, count=count)
-
-
-def _pair_hashes(first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """One 64-bit fingerprint per pair: equal pairs give equal fingerprints."""
-    mixed: np.ndarray = (first * np.int64(1_000_003)) ^ second  # wraps: fine for a fingerprint
-    return mixed
-
-
-def _clashing_parents(
-    parents: list[str], parent_hashes: np.ndarray, names_lower: list[str], folder_split: list[Split]
-) -> set[str]:
-    """Folders holding two children (files or folders) whose names differ only in case."""
-    folder_keys = [(parts[0], parts[2].lower()) for parts in folder_split]
-    count = len(folder_keys)
-    fingerprints = np.concatenate(
-        [
-            _pair_hashes(parent_hashes, _hashes(names_lower, len(names_lower))),
-            _pair_hashes(
-                _hashes(map(itemgetter(0), folder_keys), count),
-                _hashes(map(itemgetter(1), folder_keys), count),
-            ),
-        ]
-    )
-    ordered = np.sort(fingerprints)
-    repeated = ordered[1:][ordered[1:] == ordered[:-1]]
-    if not repeated.size:  # the usual case: every (folder, lower-case name) is unique
-        return set()
-    # Count exactly, but only the few pairs whose fingerprints repeat.
-    suspects = np.flatnonzero(np.isin(fingerprints, repeated)).tolist()
-    file_count = len(parents)
-    counts = Counter(
-        (parents[index], names_lower[index])
-        if index < file_count
-        else folder_keys[index - file_count]
-        for index in suspects
-    )
-    return {parent for (parent, _), count in counts.items() if count > 1}
-
-
 def _folder_destinations(folder_paths: list[str], folder_renames: dict[str, str]) -> dict[str, str]:
     """Destination of every folder renamed or below a renamed one (`folder_paths` sorted)."""
     affected = set(folder_renames)
@@ -201,28 +156,21 @@ def _name_order(child: Child) -> tuple[str, bool]:
 
 
 def _resolve_folder(
-    children: list[Child], issues: _Issues, needing: set[Key], at_root: bool
+    renaming: list[Child],
+    twin_groups: list[list[Child]],
+    issues: _Issues,
+    needing: set[Key],
+    taken: TakenNames,
+    at_root: bool,
 ) -> dict[Key, str]:
-    """New names for one folder's children: keepers first, then renames in sorted order.
+    """New names for one folder's children that need one, in sorted order.
 
-    Only the children with a naming issue or a case twin do any work; the others just
-    reserve their (lower-case) names.
+    Of twins (names equal but for case) the first fine one in sorted order keeps its name.
     """
-    counts = Counter(map(itemgetter(3), children))
-    taken: set[str] = set()
-    twins: defaultdict[str, list[Child]] = defaultdict(list)
-    renaming: list[Child] = []
-    for child in children:
-        if child[2] in needing:
-            renaming.append(child)
-        elif counts[child[3]] > 1:
-            twins[child[3]].append(child)
-        else:
-            taken.add(child[3])
-    for low, group in twins.items():
-        group.sort(key=_name_order)  # the first in sorted order keeps the name
-        taken.add(low)
-        for child in group[1:]:
+    renaming = list(renaming)
+    for group in twin_groups:
+        fine = sorted((child for child in group if child[2] not in needing), key=_name_order)
+        for child in fine[1:]:
             issues.add(child[2], NameIssue.CASE_CLASH)
             renaming.append(child)
     renames: dict[Key, str] = {}
@@ -264,7 +212,7 @@ def _check(inventory: Inventory, destination_folder: str, user_principal_name: s
     names = list(map(itemgetter(2), split))
     del split
     names_lower = list(map(str.lower, names))
-    parent_hashes = _hashes(parents, len(parents))
+    parent_hashes = string_hashes(parents, len(parents))
     folders = _all_folders(inventory, parents, parent_hashes)
     folder_paths = sorted(path for path in folders if path)
     folder_split = [path.rpartition("/") for path in folder_paths]
@@ -288,22 +236,33 @@ def _check(inventory: Inventory, destination_folder: str, user_principal_name: s
         if found:
             folder_issues[folder_paths[index]] = list(found)
 
-    # Folders whose children need new names: any naming issue, or a case clash.
-    attention = _clashing_parents(parents, parent_hashes, names_lower, folder_split)
-    attention.update(parents[i] for i in file_issues)
-    attention.update(path.rpartition("/")[0] for path in folder_issues)
-    children: defaultdict[str, list[Child]] = defaultdict(list)
-    if attention:
-        for index in [i for i, parent in enumerate(parents) if parent in attention]:
-            children[parents[index]].append((names[index], False, index, names_lower[index]))
-        for path, (parent, _, name) in zip(folder_paths, folder_split, strict=True):
-            if parent in attention:
-                children[parent].append((name, True, path, name.lower()))
+    # New names: for every item with a naming issue, and for case twins. Only these items
+    # are visited; what each folder already holds is looked up in the sibling index.
+    siblings = SiblingIndex(parents, parent_hashes, names_lower, folder_paths, folder_split)
     found_issues = _Issues(file_issues, folder_issues)
     needing = found_issues.needing_rename()
+
+    def child(key: Key) -> tuple[str, Child]:
+        if isinstance(key, int):
+            return parents[key], (names[key], False, key, names_lower[key])
+        parent, _, name = key.rpartition("/")
+        return parent, (name, True, key, name.lower())
+
+    renaming: defaultdict[str, list[Child]] = defaultdict(list)
+    for key in needing:
+        parent, item = child(key)
+        renaming[parent].append(item)
+    twins: defaultdict[str, list[list[Child]]] = defaultdict(list)
+    for (parent, _), keys in siblings.twins.items():
+        twins[parent].append([child(key)[1] for key in keys])
     renames: dict[Key, str] = {}
-    for parent in sorted(attention):
-        renames.update(_resolve_folder(children[parent], found_issues, needing, at_root=not parent))
+    for parent in sorted(renaming.keys() | twins.keys()):
+        taken = TakenNames(siblings, parent)
+        renames.update(
+            _resolve_folder(
+                renaming[parent], twins[parent], found_issues, needing, taken, not parent
+            )
+        )
 
     # Destination paths and lengths. Only folders renamed, or below one, change path.
     folder_renames = {key: new for key, new in renames.items() if isinstance(key, str)}
