@@ -120,6 +120,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print(f"  authority:  {sandbox.authority}")
         print(f"  graph:      {sandbox.graph_url}")
         print(f"  CA:         {sandbox.ca_path}")
+        print(f"  sign-in pages (for a browser): {sandbox.page_url}")
         print(f"  client id:  {sandbox.client_id}")
         print(f"  tenant:     {sandbox.tenant}")
         print(f"  admin file: {config.state_dir / 'admin.json'}")

@@ -48,6 +48,7 @@ class DeviceCodes:
         self._respond = respond
         self._lock = threading.Lock()
         self._flows: dict[str, _DeviceFlow] = {}  # device_code -> flow
+        self.page_base: str | None = None  # where a browser opens the device page
 
     def start(self, request: Request, tenant: str) -> Response:
         form = request.form()
@@ -65,7 +66,7 @@ class DeviceCodes:
         )
         with self._lock:
             self._flows[device_code] = flow
-        uri = f"{request.base_url}/{tenant}/oauth2/deviceauth"
+        uri = f"{self.page_base or request.base_url}/{tenant}/oauth2/deviceauth"
         return Response.json(
             200,
             {

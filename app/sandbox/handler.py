@@ -48,7 +48,10 @@ class SandboxHTTPServer(http.server.ThreadingHTTPServer):
     allow_reuse_address = sys.platform != "win32"
     request_queue_size = 64
 
-    def __init__(self, address: tuple[str, int], sandbox: Sandbox, context: ssl.SSLContext) -> None:
+    def __init__(
+        self, address: tuple[str, int], sandbox: Sandbox, context: ssl.SSLContext | None
+    ) -> None:
+        """`context` None: plain HTTP, for the browser pages only (see Sandbox.page_url)."""
         self.sandbox = sandbox
         self.context = context
         self.connections: set[socket.socket] = set()
@@ -62,7 +65,11 @@ class SandboxHTTPServer(http.server.ThreadingHTTPServer):
         raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         # The TLS handshake happens in the connection's own thread (see `setup`), so a
         # slow client cannot hold up the accept loop.
-        wrapped = self.context.wrap_socket(raw, server_side=True, do_handshake_on_connect=False)
+        wrapped = (
+            self.context.wrap_socket(raw, server_side=True, do_handshake_on_connect=False)
+            if self.context is not None
+            else raw
+        )
         with self.connections_lock:
             self.connections.add(wrapped)
         return wrapped, address
@@ -91,6 +98,8 @@ class SandboxHandler(http.server.BaseHTTPRequestHandler):
 
     def setup(self) -> None:
         super().setup()
+        if not isinstance(self.connection, ssl.SSLSocket):
+            return
         try:
             self.connection.do_handshake()
         except (ssl.SSLError, OSError):
@@ -132,7 +141,7 @@ class SandboxHandler(http.server.BaseHTTPRequestHandler):
             query,
             self.headers,
             body,
-            sandbox.base_url,
+            sandbox.base_url if self.server.context is not None else sandbox.page_url,
         )
         request_id = str(uuid.uuid4())
         entry: dict[str, Any] = {
@@ -145,7 +154,10 @@ class SandboxHandler(http.server.BaseHTTPRequestHandler):
         try:
             if length < 0:
                 raise ApiError(400, "invalidRequest", "Invalid Content-Length.")
-            response = sandbox.dispatch(request, entry)
+            if self.server.context is None:
+                response = sandbox.dispatch_page(request)
+            else:
+                response = sandbox.dispatch(request, entry)
         except ClientGone:
             self.close_connection = True
             entry["status"] = 0

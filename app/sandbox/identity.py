@@ -73,6 +73,7 @@ class Identity:
         self.token_lifetime_s = token_lifetime_s
         self.device_interval_s = device_interval_s
         self.signer = TokenSigner(state_dir)
+        self.page_base: str | None = None  # where browsers open the pages, if elsewhere
         self.devices = DeviceCodes(client_id, self.users, device_interval_s, self._token_response)
         self._lock = threading.Lock()
         self._pending: dict[str, _PendingAuth] = {}
@@ -193,7 +194,7 @@ class Identity:
         root = f"{base}/{tenant}"
         return {
             "issuer": self.issuer(base),
-            "authorization_endpoint": f"{root}/oauth2/v2.0/authorize",
+            "authorization_endpoint": f"{self.page_base or base}/{tenant}/oauth2/v2.0/authorize",
             "token_endpoint": f"{root}/oauth2/v2.0/token",
             "device_authorization_endpoint": f"{root}/oauth2/v2.0/devicecode",
             "jwks_uri": f"{root}/discovery/v2.0/keys",
@@ -351,6 +352,11 @@ class Identity:
             asked = grant_scopes(form["scope"])
             scopes = [s for s in asked if s in scopes] or scopes
         return self._token_response(grant["upn"], scopes, grant["client_id"], base)
+
+    def set_page_base(self, url: str) -> None:
+        """Send browsers to `url` for the sign-in and device pages (Sandbox.page_url)."""
+        self.page_base = url
+        self.devices.page_base = url
 
     def approve_device_code(self, user_code: str, upn: str) -> bool:
         return self.devices.approve(user_code, upn)

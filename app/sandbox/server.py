@@ -42,6 +42,7 @@ from app.sandbox.upload_sessions import UploadSessions
 from app.sandbox.users import DEFAULT_CLIENT_ID, SandboxUser, default_users
 
 PORT_FILE = "port"
+PAGE_PORT_FILE = "page-port"
 LOG_LIMIT = 100_000  # entries; the oldest are dropped first
 
 
@@ -64,6 +65,7 @@ class SandboxConfig:
     seed: int = 0
     quota_bytes: int = 1024**4
     device_interval_s: int = 5
+    browser_pages_http: bool = True  # sign-in pages also on http://127.0.0.1 (see page_url)
 
 
 class Sandbox:
@@ -79,6 +81,9 @@ class Sandbox:
         self.bucket = TokenBucket(config.bandwidth_mbit) if config.bandwidth_mbit > 0 else None
         self.limits = UserLimits(config.limit_config) if config.limits else None
         self._server: SandboxHTTPServer | None = None
+        self._page_server: SandboxHTTPServer | None = None
+        self._page_thread: threading.Thread | None = None
+        self.page_port = 0
         self._thread: threading.Thread | None = None
         # Bounded, so that a soak run cannot grow it without limit.
         self._log: deque[dict[str, Any]] = deque(maxlen=LOG_LIMIT)
@@ -127,9 +132,21 @@ class Sandbox:
         )
         self.graph = GraphApi(self.store, self.identity, self.uploads, self.config.quota_bytes)
         self.state = SandboxState(self)
-        self._server = self._bind(context)
+        self._server = self._bind(context, PORT_FILE, self.config.port)
         self.port = self._server.server_address[1]
         (self.state_dir / PORT_FILE).write_text(str(self.port))
+        if self.config.browser_pages_http:
+            self._page_server = self._bind(None, PAGE_PORT_FILE, 0)
+            self.page_port = self._page_server.server_address[1]
+            (self.state_dir / PAGE_PORT_FILE).write_text(str(self.page_port))
+            self.identity.set_page_base(self.page_url)
+            self._page_thread = threading.Thread(
+                target=self._page_server.serve_forever,
+                kwargs={"poll_interval": 0.05},
+                name=f"sandbox-pages-{self.page_port}",
+                daemon=True,
+            )
+            self._page_thread.start()
         self.admin_key = admin.write_admin_file(self.state_dir, self.base_url)
         self._thread = threading.Thread(
             target=self._server.serve_forever,
@@ -140,11 +157,10 @@ class Sandbox:
         self._thread.start()
         return self
 
-    def _bind(self, context: ssl.SSLContext) -> SandboxHTTPServer:
-        port = self.config.port
+    def _bind(self, context: ssl.SSLContext | None, port_file: str, port: int) -> SandboxHTTPServer:
         if port == 0:
             try:
-                remembered = int((self.state_dir / PORT_FILE).read_text())
+                remembered = int((self.state_dir / port_file).read_text())
                 return SandboxHTTPServer(("127.0.0.1", remembered), self, context)
             except (OSError, ValueError):
                 pass
@@ -155,9 +171,12 @@ class Sandbox:
         if server is None:
             return
         self._server = None
-        server.shutdown()
-        server.drop_connections()
-        server.server_close()
+        for running in (server, self._page_server):
+            if running is not None:
+                running.shutdown()
+                running.drop_connections()
+                running.server_close()
+        self._page_server = None
         if self._thread is not None:
             self._thread.join(timeout=10)
         self.store.close()
@@ -179,6 +198,19 @@ class Sandbox:
     @property
     def base_url(self) -> str:
         return f"https://127.0.0.1:{self.port}"
+
+    @property
+    def page_url(self) -> str:
+        """Where a browser opens the sign-in and device-code pages.
+
+        Plain HTTP on the loopback interface (like MSAL's own redirect listener), so that
+        a real browser in training mode shows no certificate warning: browsers do not
+        trust the sandbox's private CA. Only those pages are served there; tokens and
+        Graph stay on HTTPS. With browser_pages_http off, the HTTPS address.
+        """
+        if self.page_port:
+            return f"http://127.0.0.1:{self.page_port}"
+        return self.base_url
 
     @property
     def authority(self) -> str:
@@ -276,6 +308,14 @@ class Sandbox:
                 return fault_response(fault)
             return self.identity.handle(request, tenant, "/" + rest)
         raise ApiError(404, "itemNotFound", "Nothing is served at this address.")
+
+    def dispatch_page(self, request: Request) -> Response:
+        """The plain-HTTP listener: the browser pages and nothing else."""
+        tenant, _, rest = request.path[1:].partition("/")
+        known = tenant in (self.tenant, self.identity.tenant_id, "organizations", "common")
+        if known and rest in ("oauth2/v2.0/authorize", "oauth2/deviceauth"):
+            return self.identity.handle(request, tenant, "/" + rest)
+        raise ApiError(404, "itemNotFound", "Only the sign-in pages are served here.")
 
     def _graph(self, request: Request, rest: str, entry: dict[str, Any]) -> Response:
         auth = self.graph.authenticate(request)

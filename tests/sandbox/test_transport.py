@@ -86,3 +86,35 @@ def test_uploads_into_one_new_folder_while_listing(sandbox: Sandbox) -> None:
         assert set(uploads) == {201}
         assert set().union(*lists) <= {200, 404}  # 404 only before the folder exists
     assert len(Client(sandbox).get("/me/drive/root:/New/Deeper:/children").json()["value"]) == 40
+
+
+def test_browser_pages_on_plain_loopback_only(sandbox: Sandbox) -> None:
+    ca = str(sandbox.ca_path)
+    config = requests.get(
+        f"{sandbox.authority}/v2.0/.well-known/openid-configuration", verify=ca, timeout=10
+    ).json()
+    assert config["authorization_endpoint"].startswith(f"{sandbox.page_url}/")
+    assert sandbox.page_url.startswith("http://127.0.0.1:")
+    assert config["token_endpoint"].startswith("https://")
+    device = requests.post(
+        config["device_authorization_endpoint"],
+        data={"client_id": sandbox.client_id, "scope": "User.Read"},
+        verify=ca,
+        timeout=10,
+    ).json()
+    assert device["verification_uri"].startswith(f"{sandbox.page_url}/")
+    assert requests.get(device["verification_uri"], timeout=10).status_code == 200
+    # Nothing but the pages over plain HTTP: no tokens, no Graph.
+    for path in (f"/{sandbox.tenant}/oauth2/v2.0/token", "/v1.0/me", "/_admin/log"):
+        assert requests.get(sandbox.page_url + path, timeout=10).status_code == 404
+
+
+def test_pages_can_stay_on_https(make_sandbox) -> None:  # type: ignore[no-untyped-def]
+    sb = make_sandbox(browser_pages_http=False)
+    assert sb.page_url == sb.base_url
+    config = requests.get(
+        f"{sb.authority}/v2.0/.well-known/openid-configuration",
+        verify=str(sb.ca_path),
+        timeout=10,
+    ).json()
+    assert config["authorization_endpoint"].startswith(sb.base_url)
