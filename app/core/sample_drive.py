@@ -88,7 +88,7 @@ class _Planner:
         if age == "year" and year is not None:
             start = datetime(year, 1, 1, tzinfo=UTC).timestamp()
             end = min(datetime(year, 12, 31, tzinfo=UTC).timestamp(), self.now - _DAY)
-            return float(int(rng.uniform(start, max(start, end))))
+            return float(int(min(rng.uniform(start, max(start, end)), self.now - _DAY)))
         low, high = _AGES.get(age, _AGES["mid"])
         return float(int(self.now - rng.uniform(low, high)))
 
@@ -223,8 +223,9 @@ def _refuse_foreign_content(root: Path, planned: Sequence[SampleFile]) -> None:
         while folder:
             folders.add(folder)
             folder = folder.rpartition("/")[0]
-    for current, dirnames, filenames in os.walk(root):
-        base = os.path.relpath(current, root).replace(os.sep, "/")
+    top = _os_path(root, "")  # the long-path form on Windows, so deep folders are seen
+    for current, dirnames, filenames in os.walk(top):
+        base = os.path.relpath(current, top).replace(os.sep, "/")
         base = "" if base == "." else base + "/"
         for name, expected in [(d, folders) for d in dirnames] + [(f, files) for f in filenames]:
             if base + name not in expected:
