@@ -13,7 +13,8 @@ from pathlib import Path
 
 from app.sandbox.apierror import ApiError
 from app.sandbox.items_json import check_name, iso, mime_for
-from app.sandbox.store import Item, Store, new_item_id
+from app.sandbox.records import Item, new_item_id
+from app.sandbox.store import Store
 
 CONFLICT_BEHAVIOURS = ("fail", "replace", "rename")
 

@@ -31,7 +31,8 @@ from app.sandbox.items_json import (
 )
 from app.sandbox.jwt import InvalidToken
 from app.sandbox.oauth import GRAPH_AUDIENCE
-from app.sandbox.store import Item, Store
+from app.sandbox.records import Item
+from app.sandbox.store import Store
 from app.sandbox.upload_sessions import UploadSessions
 from app.sandbox.users import SandboxUser
 

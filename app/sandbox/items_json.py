@@ -15,7 +15,8 @@ from app.core.onedrive_rules import (
     server_relative_length,
 )
 from app.sandbox.apierror import ApiError
-from app.sandbox.store import Item, Store
+from app.sandbox.records import Item
+from app.sandbox.store import Store
 from app.sandbox.users import SandboxUser
 
 _ISO = "%Y-%m-%dT%H:%M:%SZ"

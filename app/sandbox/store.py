@@ -10,7 +10,6 @@ disk outside it.
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import os
 import secrets
@@ -19,8 +18,9 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from app.sandbox.records import Item, Session, new_item_id
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS items (
@@ -47,85 +47,6 @@ _SESSION_COLUMNS = (
     "id, upn, parent_id, name, total, received, conflict, fs_created, fs_modified, expires, "
     "defer_commit, target_id, secret, created"
 )
-
-
-def new_item_id() -> str:
-    """OneDrive for Business style: '01' and 32 upper-case base-32 characters."""
-    return "01" + base64.b32encode(secrets.token_bytes(20)).decode("ascii")
-
-
-@dataclass
-class Item:
-    id: str
-    upn: str
-    parent_id: str | None
-    name: str
-    is_folder: bool
-    size: int
-    qxh: str
-    mime: str
-    created: float
-    modified: float
-    fs_created: str
-    fs_modified: str
-    version: int
-    locked: bool = False
-    children: dict[str, str] = field(default_factory=dict)  # lower name -> id (folders)
-
-    def row(self) -> tuple[object, ...]:
-        return (
-            self.id,
-            self.upn,
-            self.parent_id,
-            self.name,
-            int(self.is_folder),
-            self.size,
-            self.qxh,
-            self.mime,
-            self.created,
-            self.modified,
-            self.fs_created,
-            self.fs_modified,
-            self.version,
-            int(self.locked),
-        )
-
-
-@dataclass
-class Session:
-    id: str
-    upn: str
-    parent_id: str
-    name: str
-    total: int | None  # known from the first fragment's Content-Range
-    received: int
-    conflict: str
-    fs_created: str
-    fs_modified: str
-    expires: float  # wall-clock seconds
-    defer_commit: bool
-    target_id: str | None  # updating an existing item by id
-    secret: str  # the credential carried in the upload URL
-    created: float
-    lock: threading.Lock = field(default_factory=threading.Lock, compare=False)
-
-    def row(self) -> tuple[object, ...]:
-        return (
-            self.id,
-            self.upn,
-            self.parent_id,
-            self.name,
-            self.total,
-            self.received,
-            self.conflict,
-            self.fs_created,
-            self.fs_modified,
-            self.expires,
-            int(self.defer_commit),
-            self.target_id,
-            self.secret,
-            self.created,
-        )
 
 
 class Store:

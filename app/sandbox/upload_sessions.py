@@ -24,7 +24,8 @@ from app.sandbox.apierror import ApiError
 from app.sandbox.faults import Fault
 from app.sandbox.httpio import ClientGone, Request, Response
 from app.sandbox.items_json import check_name, iso, item_json, json_object, valid_timestamp
-from app.sandbox.store import Item, Session, Store
+from app.sandbox.records import Item, Session
+from app.sandbox.store import Store
 
 FRAGMENT_UNIT = 320 * 1024
 MAX_FRAGMENT = 60 * 1024 * 1024
