@@ -1,6 +1,6 @@
 """Benchmark: the sandbox must never be the bottleneck of the cloud-side benchmarks.
 
-Measured against a bare HTTPS server (same TLS set-up, same threaded server class, writes
+Measured against a bare HTTPS server (same TLS set-up, same threaded server class, appends
 each body to a file, answers a small JSON) run the same way in the same run: each is its
 own process, driven by 8 keep-alive client threads.
 
@@ -59,9 +59,9 @@ class _Bare(http.server.BaseHTTPRequestHandler):
 
     def _answer(self) -> None:
         left = int(self.headers.get("Content-Length") or 0)
-        # Stored like the sandbox stores them (one file per body), so that the reference
+        # Every byte kept on disk, as the sandbox keeps them, so that the reference
         # includes the disk writes any real store must do.
-        with open(self.server.sink, "wb") as sink:  # type: ignore[attr-defined]
+        with open(self.server.sink, "ab") as sink:  # type: ignore[attr-defined]
             while left:
                 chunk = self.rfile.read(min(left, 1 << 20))
                 if not chunk:
