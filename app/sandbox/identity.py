@@ -140,6 +140,9 @@ class Identity:
         return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
 
     def _save_refresh(self) -> None:
+        """Keep the (hashed) grants on disk, without the expired ones. Under self._lock."""
+        now = time.time()
+        self._refresh = {k: v for k, v in self._refresh.items() if v["expires"] > now}
         tmp = self._refresh_file.with_suffix(".tmp")
         tmp.write_text(json.dumps(self._refresh), "utf-8")
         tmp.replace(self._refresh_file)
