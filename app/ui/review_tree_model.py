@@ -23,6 +23,7 @@ from app.ui.review_data import (
     SORT_NAME,
     SORT_SIZE,
     ReviewData,
+    grouped_order,
 )
 from app.ui.review_models import (
     FILE_ROLE,
@@ -63,10 +64,8 @@ class FolderTreeModel(QAbstractItemModel):
             files = np.flatnonzero(mask)
             folder_visible = d.subtree_sums(mask.astype(np.int64)) > 0
         file_key = d.file_key(_COLUMN_KEYS[column])[files]
-        if descending:
-            file_key = -file_key.astype(np.float64)
         parents = d.file_parent[files]
-        self._vfiles = files[np.lexsort((file_key, parents))]
+        self._vfiles = files[grouped_order(parents, file_key, descending=descending)]
         vparent = d.file_parent[self._vfiles]
         folder_ids = np.arange(m, dtype=np.int64)
         self._dstart = np.searchsorted(vparent, folder_ids, "left")
@@ -74,11 +73,8 @@ class FolderTreeModel(QAbstractItemModel):
 
         folders = np.flatnonzero(folder_visible[1:]) + 1  # the root (0) is never a row
         fkey = d.folder_bytes if _COLUMN_KEYS[column] == SORT_SIZE else d.folder_name_rank
-        fkey = fkey[folders].astype(np.float64)
-        if descending:
-            fkey = -fkey
         fparents = d.folder_parent[folders]
-        self._vfolders = folders[np.lexsort((fkey, fparents))]
+        self._vfolders = folders[grouped_order(fparents, fkey[folders], descending=descending)]
         vfparent = d.folder_parent[self._vfolders]
         self._cstart = np.searchsorted(vfparent, folder_ids, "left")
         self._cend = np.searchsorted(vfparent, folder_ids, "right")
@@ -98,8 +94,8 @@ class FolderTreeModel(QAbstractItemModel):
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.COLUMNS):
-            return
+        if not 0 <= column < len(self.COLUMNS) or (column, order) == self._sort:
+            return  # QTreeView asks twice (sortByColumn, then the header's indicator)
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
         ids = [(p.internalId(), p.column()) for p in old]
