@@ -45,15 +45,15 @@ log = logging.getLogger(__name__)
 Lister = Callable[[str], Iterator["os.DirEntry[str]"]]
 
 PROGRESS_INTERVAL_S = 0.1
-# Switch to the thread pool when, within a batch of listings, waiting took this many
+# Switch to the thread pool when, over the listings so far, waiting took this many
 # times longer than computing AND added up to a noticeable time. A local tree stays
-# well under the ratio; a 1 ms network round trip per listing is far above it. The
-# absolute floor keeps a busy machine's scheduling hiccups (a few ms) from looking
-# like network latency on a handful of fast listings.
+# well under the ratio; a network round trip per listing (0.5 ms on a LAN, 10+ ms on
+# a VPN) is far above it. Totals since the start rather than short windows, so that a
+# low-latency share still gets there (after ~200 listings at 0.5 ms) while a busy
+# machine's scheduling hiccups (a few ms) never add up to look like latency.
 _IO_BOUND_RATIO = 8.0  # a machine with 3 runnable jobs per core already shows ~4
 _IO_BOUND_MIN_WAIT_S = 0.1
 _MEASURE_MIN = 8  # listings before the first verdict
-_MEASURE_BATCH = 64  # listings per verdict window
 # A helper process (scan_split) pays off once the tree is big; below this many files
 # the fork and hand-over cost more than they save.
 _SPLIT_AFTER_FILES = 10_000
@@ -232,9 +232,6 @@ class _Walk:
                             cpu,
                         )
                         return stack
-                    if batch == _MEASURE_BATCH:
-                        batch = 0
-                        wall = cpu = 0.0
             return []
         finally:
             if helper is not None:
