@@ -206,7 +206,7 @@ def bench_stalls(quick: bool, tmp: Path) -> list[dict[str, Any]]:
         wizard = make_wizard(session)
         wizard.scan.start_scan()
         Heartbeat().run_until(wizard.scan.isComplete, 600)
-        session.build_plan()
+        to_move = len(session.build_plan().to_move())
         reference = idle_gap()
         beat = Heartbeat()
         started = time.monotonic()
@@ -223,7 +223,7 @@ def bench_stalls(quick: bool, tmp: Path) -> list[dict[str, Any]]:
                 reference,
                 50,
                 "ms",
-                f"uploaded {moved:,} of {n_up:,} files in {took:.1f} s",
+                f"uploaded {moved:,} of {to_move:,} files in {took:.1f} s",
             )
         )
         wizard.shutdown()

@@ -297,9 +297,22 @@ class Session:
             stop=stop,
         )
         self.result = engine.run()
+        self._find_folder_url(run.destination)
         if self.result.error is not None and not self.result.cancelled:
             raise self.result.error
         return self.result
+
+    def _find_folder_url(self, destination: str) -> None:
+        """The OneDrive folder's own web address, for the receipt's "open" button."""
+        if not destination or self.drive is None:
+            return
+        try:
+            item = self.graph().item_by_path(destination)
+        except UserFacingError as error:  # the drive's address still works
+            log.info("Could not look up the OneDrive folder's address: %s", error)
+            return
+        if item and item.get("webUrl"):
+            self.drive.web_url = str(item["webUrl"])
 
     # -- the only write to the H: drive --------------------------------------------------
     def discarded_files(self) -> list[tuple[str, int]]:

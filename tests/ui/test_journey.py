@@ -104,6 +104,7 @@ def test_journey_by_mouse(qtbot, wizard, make_sandbox):
     for item in moved:
         assert any(path.endswith(item.dest_path) for path in in_onedrive), item.dest_path
     assert "Moved" in done.headline.text()
+    assert done.onedrive_url().rstrip("/").endswith(("H drive", "H%20drive")), done.onedrive_url()
     saved = done.save_receipt(Path(session.h_drive).parent / "receipt.html")
     assert "Moved to OneDrive and checked" in saved.read_text()
 
