@@ -27,7 +27,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     actions = parser.add_subparsers(dest="sandbox_action", metavar="ACTION", required=True)
     serve = actions.add_parser("serve", help="serve the sandbox until Ctrl+C")
-    serve.add_argument("--port", type=int, default=0, help="port (default: a free one)")
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=0,
+        help="port (default: the one this state folder used last, else a free one)",
+    )
     serve.add_argument(
         "--faults",
         default="",
@@ -64,7 +69,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="GB",
         help="with --limits: upload volume per user per hour (Microsoft: 50 GB)",
     )
-    serve.add_argument("--state", type=Path, metavar="DIR", help="state folder")
+    serve.add_argument(
+        "--state",
+        type=Path,
+        metavar="DIR",
+        help="state folder (default: 'sandbox' in the user data folder)",
+    )
     serve.add_argument(
         "--token-lifetime",
         type=int,
