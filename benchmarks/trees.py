@@ -26,6 +26,11 @@ from pathlib import Path
 
 from app.core.inventory import FileEntry, FolderEntry, Inventory
 
+try:
+    import fcntl
+except ImportError:  # Windows: no lock, run one benchmark at a time
+    fcntl = None  # type: ignore[assignment]
+
 GENERATOR_VERSION = 3  # bump when the plan changes, so cached trees are rebuilt
 CACHE_ROOT = Path(os.environ.get("BENCH_TREE_CACHE", "/tmp/migration-assistant-bench-trees"))
 
@@ -174,18 +179,24 @@ def cached_tree(n_files: int, *, seed: int = 1, cache_root: Path = CACHE_ROOT) -
     """The tree for (n_files, seed) on disk, generated once and reused between runs.
 
     A marker file written last says the tree is complete; a half-written tree (an
-    interrupted run) is removed and generated again.
+    interrupted run) is removed and generated again. Two benchmarks asking for the same
+    tree at once take turns (a lock file, where the platform has flock).
     """
     root = cache_root / f"tree-v{GENERATOR_VERSION}-n{n_files}-s{seed}"
     marker = cache_root / f"{root.name}.complete"
     if marker.exists() and root.is_dir():
         return root
-    if root.exists():
-        shutil.rmtree(root)
     cache_root.mkdir(parents=True, exist_ok=True)
-    # A fixed "now" keeps the plan identical however many days the cache lives.
-    write_tree(root, plan_tree(n_files, seed=seed, now=1_780_000_000.0))
-    marker.write_text(f"{n_files} files, seed {seed}\n", encoding="utf-8")
+    with open(cache_root / f"{root.name}.lock", "a+b") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock.fileno(), fcntl.LOCK_EX)  # released when the file closes
+        if marker.exists() and root.is_dir():
+            return root  # made by whoever held the lock before us
+        if root.exists():
+            shutil.rmtree(root)
+        # A fixed "now" keeps the plan identical however many days the cache lives.
+        write_tree(root, plan_tree(n_files, seed=seed, now=1_780_000_000.0))
+        marker.write_text(f"{n_files} files, seed {seed}\n", encoding="utf-8")
     return root
 
 
