@@ -51,7 +51,9 @@ class ProgressPage(Page):
     def __init__(self, session: Session) -> None:
         super().__init__(session, self.tr("Moving your files"))
         self.bar = QProgressBar()
-        self.bar.setRange(0, 1000)
+        # Percent, so the accessible value (Qt exposes the bare number) reads "45", with
+        # the words in the description and on the bar.
+        self.bar.setRange(0, 100)
         self.bar.setTextVisible(True)
         self.bar.setAccessibleName(self.tr("Overall progress"))
         self.body.addWidget(self.bar)
@@ -137,7 +139,7 @@ class ProgressPage(Page):
             if bytes_total
             else (int(1000 * files_done / files_total) if files_total else 0)
         )
-        self.bar.setValue(min(1000, permille))
+        self.bar.setValue(min(100, permille // 10))
         self.bar.setFormat(self._words)
         self.bar.setAccessibleDescription(self._words)
         set_text(
@@ -220,7 +222,7 @@ class ProgressPage(Page):
         self.session.result = result
         self.pause_button.setEnabled(False)
         self.stop_button.setEnabled(False)
-        self.bar.setValue(1000)
+        self.bar.setValue(100)
         message = self.tr("Finished moving your files. Press Next for your receipt.")
         set_text(self.overall, message)
         self.wizard_().announce(message, assertive=True)
