@@ -10,6 +10,7 @@ headers (sent from 80 % of a budget) slow us down before the 429s come.
 
 from __future__ import annotations
 
+import bisect
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -37,6 +38,7 @@ class AdaptiveLimit:
         self._streak = 0
         self._not_before = 0.0  # monotonic time before which nobody starts a request
         self.throttle_events = 0
+        self._budget = _Budget()
 
     @property
     def limit(self) -> int:
@@ -81,37 +83,86 @@ class AdaptiveLimit:
                 self._not_before = max(self._not_before, self._clock() + retry_after)
 
     def wait_turn(self, stop: threading.Event) -> None:
-        """Before any request: honour a Retry-After pause in force (fragment boundaries)."""
+        """Before any request: wait out a Retry-After pause in force, and keep our own
+        requests within the budget the server announced (see `_Budget`)."""
         while True:
             if stop.is_set():
                 raise CancelledError
             with self._cond:
-                wait = self._not_before - self._clock()
-            if wait <= 0:
-                return
+                now = self._clock()
+                wait = self._not_before - now
+                if wait <= 0:
+                    wait = self._budget.wait(now)
+                if wait <= 0:
+                    self._budget.sent(now)
+                    return
             stop.wait(min(wait, 0.5))
 
     def observe_headers(self, headers: Mapping[str, str]) -> None:
-        """RateLimit-Limit/Remaining/Reset: slow down before the budget runs out.
-
-        With fewer requests left than we could send before the window resets, stop
-        growing, drop one slot, and spread what remains over the time to the reset.
-        """
+        """RateLimit-Limit/Remaining/Reset (sent from 80 % of a budget): stop growing, drop
+        a slot when fewer requests are left than are in flight, learn the budget's
+        window, and when it is spent wait for the reset."""
         remaining_text = headers.get("RateLimit-Remaining")
         if remaining_text is None:
             return
         try:
             remaining = int(remaining_text)
+            limit = int(headers.get("RateLimit-Limit", "0") or 0)
             reset = float(headers.get("RateLimit-Reset", "0") or 0)
         except ValueError:
             return
         with self._cond:
+            now = self._clock()
             self._streak = 0
             if remaining <= self._in_flight:
                 self._limit = max(1.0, self._limit - 1)
             if remaining <= 0:
-                self._not_before = max(self._not_before, self._clock() + max(reset, 0.5))
-            elif reset > 0:
-                # pace: one request per (reset / remaining) seconds at the current width
-                spacing = reset / remaining
-                self._not_before = max(self._not_before, self._clock() + spacing)
+                self._not_before = max(self._not_before, now + max(reset, 0.5))
+            if limit > 0:
+                self._budget.learn(now, limit, limit - remaining)
+
+
+class _Budget:
+    """Our own copy of the server's sliding-window request budget.
+
+    The server says how many requests of its window are used (Limit - Remaining) but not
+    how long the window is. We know when we sent each request, so the window is the age
+    of our used-th most recent one (our requests are the user's: if other apps share the
+    budget the estimate comes out shorter, which only makes us more careful). With the
+    window known, a request waits until fewer than `share` x Limit of ours are in it:
+    the budget is used evenly instead of in bursts followed by 429s.
+    """
+
+    def __init__(self, share: float = 0.97) -> None:
+        self.share = share
+        self.limit = 0
+        self.window = 0.0
+        self._times: list[float] = []  # send times of our requests, oldest first
+
+    def sent(self, now: float) -> None:
+        self._times.append(now)
+        keep_from = now - max(2 * self.window, 60.0)
+        if self._times[0] < keep_from and len(self._times) > 1024:
+            del self._times[: bisect.bisect_left(self._times, keep_from)]
+
+    def learn(self, now: float, limit: int, used: int) -> None:
+        self.limit = limit
+        if not 0 < used <= len(self._times):
+            return
+        estimate = now - self._times[-used]
+        if estimate > self.window:
+            self.window = estimate
+        else:  # drift down slowly: a window shorter than it is would cost 429s
+            self.window = 0.95 * self.window + 0.05 * estimate
+
+    def wait(self, now: float) -> float:
+        """Seconds to wait before the next request (0: go)."""
+        if not self.limit or self.window <= 0:
+            return 0.0
+        allowed = max(1, int(self.limit * self.share))
+        start = bisect.bisect_right(self._times, now - self.window)
+        in_window = len(self._times) - start
+        if in_window < allowed:
+            return 0.0
+        # wait until enough of ours have left the window
+        return self._times[start + in_window - allowed] + self.window - now

@@ -63,6 +63,10 @@ class _Changed(Exception):
     """The file changed while it was being sent."""
 
 
+class _Mismatch(_Changed):
+    """OneDrive's copy differed from what we sent (already noted): send it once more."""
+
+
 @dataclass(frozen=True)
 class Done:
     skipped_existing: bool
@@ -126,6 +130,8 @@ class FileUploader:
                 self._note("changed since the scan; the current version was moved")
             try:
                 return self._move(stat)
+            except _Mismatch:
+                self._drop_session()
             except _Changed:
                 self._note("changed while it was being sent; it was sent again")
                 self._drop_session()
@@ -444,7 +450,8 @@ class FileUploader:
                 "The damaged copy was removed; the file was NOT moved.",
                 "Choose Try again. If it happens again, contact the service desk with the log.",
             )
-        raise _Changed  # upload once more, from the start
+        self._note("OneDrive's first copy did not match what was sent; it was sent again")
+        raise _Mismatch  # upload once more, from the start
 
     def _delete_item(self, item_id: str) -> None:
         if item_id:

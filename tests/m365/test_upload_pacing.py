@@ -117,3 +117,23 @@ def test_no_cap_and_full_bandwidth_hours() -> None:
     for bad in ("9-5", "25:00-01:00", "18:00"):
         with pytest.raises(BadHours):
             parse_hours(bad)
+
+
+def test_budget_window_is_learned_and_kept() -> None:
+    """The server announces Limit/Remaining; we learn its window from our own send times."""
+    clock = Clock()
+    limit = AdaptiveLimit(4, 8, clock=clock)
+    go = threading.Event()
+    for _ in range(80):  # 8 requests a second for 10 s (binary-exact times)
+        limit.wait_turn(go)
+        clock.now += 0.125
+    # the server (a 4 s window, limit 50) has seen our last 32 requests
+    limit.observe_headers({"RateLimit-Limit": "50", "RateLimit-Remaining": "18"})
+    stop = threading.Event()
+    stop.set()
+    for _ in range(17):  # 31 of ours in the window; room for 48 (97 % of 50)
+        limit.wait_turn(threading.Event())
+    with pytest.raises(CancelledError):
+        limit.wait_turn(stop)  # the next would exceed the budget: it waits
+    clock.now += 0.13  # the oldest of ours leaves the window
+    limit.wait_turn(threading.Event())

@@ -173,6 +173,8 @@ def test_hash_mismatch_uploads_once_more(rig: Rig, server_says: list[Any]) -> No
     assert result.moved == 1 and result.failed == 0
     _assert_moved(rig, files)
     assert result.bytes_sent == 2 * 5000
+    notes = rig.journal.items(rig.run_id)[0].notes
+    assert notes == ("OneDrive's first copy did not match what was sent; it was sent again",)
 
 
 def test_hash_mismatch_twice_fails_loudly(rig: Rig, server_says: list[Any]) -> None:
