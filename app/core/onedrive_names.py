@@ -105,13 +105,11 @@ _SUSPECT_START = re.compile(
 )
 
 
-def _owners(parts: Sequence[str], positions: list[int]) -> set[int]:
-    """Which part each position of "/".join(parts) + "/" falls in (positions are few)."""
-    if not positions:
-        return set()
+def _part_ends(parts: Sequence[str]) -> np.ndarray:
+    """One past each part's "/" in "/".join(parts) + "/"."""
     lengths = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts))
-    ends = np.cumsum(lengths + 1)  # one past each part's "/"
-    return set(np.searchsorted(ends, positions, side="right").tolist())
+    ends: np.ndarray = np.cumsum(lengths + 1)
+    return ends
 
 
 def suspect_paths(paths: Sequence[str], lowered: Sequence[str]) -> list[int]:
@@ -132,16 +130,19 @@ def suspect_paths(paths: Sequence[str], lowered: Sequence[str]) -> list[int]:
         while position != -1:
             positions.append(position)
             position = joined.find(needle, position + 1)
-    hits |= _owners(paths, positions)
-    del joined
     # In lower case, behind a leading "/": position p here is p - 1 in the plain join.
     joined_lower = "/" + "/".join(lowered) + "/"
-    positions = [match.start() for match in _SUSPECT_START.finditer(joined_lower)]
+    positions_lower = [match.start() for match in _SUSPECT_START.finditer(joined_lower)]
     position = joined_lower.find("_vti_")
     while position != -1:
-        positions.append(position - 1)
+        positions_lower.append(position - 1)
         position = joined_lower.find("_vti_", position + 1)
-    hits |= _owners(lowered, positions)
+    if positions or positions_lower:
+        ends = _part_ends(paths)
+        # Lower-casing rarely changes a length ("İ" does); only then are offsets different.
+        ends_lower = ends if len(joined_lower) == len(joined) + 1 else _part_ends(lowered)
+        hits.update(np.searchsorted(ends, positions, side="right").tolist())
+        hits.update(np.searchsorted(ends_lower, positions_lower, side="right").tolist())
     return sorted(hits)
 
 

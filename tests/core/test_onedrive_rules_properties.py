@@ -18,7 +18,7 @@ from app.core.onedrive_rules import (
 )
 
 # Biased towards the characters and fragments the rules care about.
-_TRICKY = list('aAbB. ~$_-vVtTiIcoOnNCprxXuUlLkKdDesfm019:?"*<>/\\|\t\x7f\u00a0\u3000éſ')
+_TRICKY = list('aAbB. ~$_-vVtTiIcoOnNCprxXuUlLkKdDesfm019:?"*<>/\\|\t\x7f\u00a0\u3000éſİ')
 _FRAGMENTS = ["con", "COM1", "lpt9", "_vti_", "~$", ".lock", "desktop.ini", "forms", " ", "."]
 _FRAGMENTS += ["(2)", " (3)"]
 names = st.lists(
@@ -126,3 +126,9 @@ def test_the_joined_scan_flags_exactly_what_path_by_path_scans_flag(paths: list[
 def test_neighbouring_paths_do_not_hide_each_other() -> None:
     paths = ["Old/forms", "forms", "con.", "con.", "a.", "b ", "x_vti_", "_vti_"]
     assert suspect_paths(paths, [path.lower() for path in paths]) == list(range(len(paths)))
+
+
+def test_a_name_that_grows_when_lower_cased_does_not_shift_the_others() -> None:
+    # "İ".lower() is two characters: offsets in the lower-case join move by one.
+    paths = ["İ" * 30 + ".txt", "ok.txt", "con.txt", "x_VTI_y", "fine", "a", "b", "c", "d"]
+    assert suspect_paths(paths, [path.lower() for path in paths]) == [2, 3]
