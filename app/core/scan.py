@@ -219,9 +219,10 @@ class _Walk:
                     listing = self.list_folder(task)
                 stack += self.absorb(listing)
                 if may_split and len(self.files) >= _SPLIT_AFTER_FILES and len(stack) > 1:
-                    may_split = False  # one helper per scan
-                    helper = scan_split.Helper.start(self.scan_subtree)
-                    log.debug("Scan: CPU-bound and big, a helper process takes subtrees")
+                    may_split = False  # one helper per scan, if any
+                    if scan_split.spare_core():
+                        helper = scan_split.Helper.start(self.scan_subtree)
+                        log.debug("Scan: CPU-bound and big, a helper process takes subtrees")
                 if batch >= _MEASURE_MIN and helper is None:
                     waited = wall - cpu
                     if waited > _IO_BOUND_MIN_WAIT_S and wall > _IO_BOUND_RATIO * cpu and stack:

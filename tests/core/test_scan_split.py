@@ -32,8 +32,10 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def split_early(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Hand subtrees to the helper after a few files, so a small tree exercises it."""
+    """Hand subtrees to the helper after a few files, so a small tree exercises it, and
+    whatever else the test machine is busy with."""
     monkeypatch.setattr(scan_module, "_SPLIT_AFTER_FILES", 20)
+    monkeypatch.setattr(scan_split, "spare_core", lambda: True)
 
 
 def snapshot(inventory: Any) -> tuple[Any, ...]:
@@ -114,6 +116,25 @@ def test_cancel_with_a_busy_helper(
     assert helper.dead
     with pytest.raises(ChildProcessError):
         os.waitpid(helper.pid, os.WNOHANG)  # killed and reaped
+
+
+def test_no_helper_when_the_machine_is_busy(
+    tree: Path, split_early: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scan_split, "spare_core", lambda: False)
+    monkeypatch.setattr(scan_split.Helper, "start", None)  # would fail if called
+    assert len(scan(tree, workers=2).files) == 1500
+
+
+def test_spare_core_reads_the_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.2, 1.0, 1.0))  # our scan, mostly
+    assert scan_split.spare_core()
+    monkeypatch.setattr(os, "getloadavg", lambda: (6.0, 5.0, 4.0))
+    assert not scan_split.spare_core()
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert not scan_split.spare_core()
 
 
 def test_subtree_payload_round_trip() -> None:
