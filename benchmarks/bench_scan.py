@@ -32,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from app.core import scan_split
 from app.core.inventory import Inventory
 from app.core.scan import scan
 from benchmarks.trees import cached_tree
@@ -110,6 +111,8 @@ def speed(n_files: int, runs: int) -> dict[str, object]:
         "cpu_s": best_cpu,
         "scan_cpu_ratio": best_cpu["scan"] / best_cpu["find"],
         "classify_included": classify is not None,
+        # Whether the scan could fork its helper process (only with a core to spare).
+        "helper_possible_at_end": scan_split.spare_core(),
     }
     if classify is not None:
         result["scan_classify_s"] = best["scan_classify"]
@@ -240,7 +243,11 @@ def main() -> int:
             else ""
         )
     )
-    print(f"   load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    helper = "allowed" if fast["helper_possible_at_end"] else "not used: no spare core"
+    print(
+        f"   load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
+        f"(helper process {helper})"
+    )
 
     lat = latency(latency_files, runs=3)
     print(
