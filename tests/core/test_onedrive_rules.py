@@ -273,3 +273,18 @@ def test_only_descendants_of_a_renamed_folder_move() -> None:
     assert result.destination_path("Old.x/c.txt") == "Old.x/c.txt"
     assert result.destination_path("Old/d.txt") == "Old/d.txt"
     assert set(result.folder_destinations) == {"Old.", "Old./deep", "Old./deep/er"}
+
+
+def test_the_garbage_collector_is_left_as_it_was() -> None:
+    import gc
+
+    inventory = _inventory([("a?.txt", 1)])
+    assert gc.isenabled()
+    check_inventory(inventory)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        check_inventory(inventory)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
