@@ -147,3 +147,14 @@ def test_refuses_a_folder_with_other_things_in_it(tmp_path: Path) -> None:
     a_file.write_bytes(b"")
     with pytest.raises(BadInputError):
         make_sample_drive(a_file)
+
+
+def test_the_command_line_makes_it_and_refuses_a_foreign_folder(tmp_path: Path) -> None:
+    from app.cli import main
+
+    target = tmp_path / "Training H"
+    assert main(["sample-drive", str(target), "--scale", "0.01"]) == 0
+    assert (target / "Case papers").is_dir()
+    assert main(["sample-drive", str(target), "--scale", "0.01"]) == 0  # again: safe
+    (target / "mine.txt").write_bytes(b"")
+    assert main(["sample-drive", str(target), "--scale", "0.01"]) == 2
