@@ -288,3 +288,10 @@ def test_the_garbage_collector_is_left_as_it_was() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_empty_inventory_and_folders_without_files() -> None:
+    assert check_inventory(Inventory("H:\\")).files == {}
+    result = check_inventory(_inventory([], ["Empty: folder", "Empty: folder/inner"]))
+    assert result.folders["Empty: folder"].new_name == "Empty_ folder"
+    assert result.destination_path("Empty: folder/inner") == "Empty_ folder/inner"
