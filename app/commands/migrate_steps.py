@@ -149,6 +149,14 @@ def prepare_run(
     from app.commands.migrate import settings_digest
 
     unfinished = journal.unfinished_run()
+    if args.resume and unfinished is None:
+        latest = journal.latest_run()
+        if latest is not None and latest.counts.get("failed", 0):
+            # "Try again": the files that needed attention get another go.
+            retried = journal.reopen_run(latest.id)
+            plural = "s" if retried != 1 else ""
+            printer.line(f"Trying again the {retried} file{plural} that needed attention.")
+            unfinished = journal.unfinished_run()
     if args.resume:
         if unfinished is None:
             raise BadInputError(

@@ -127,3 +127,25 @@ def test_in_process_sandbox_mode(tmp_path: Path, capsys: pytest.CaptureFixture[s
     with Sandbox(SandboxConfig(state_dir=state)).start() as sb:
         remote = sb.state.files(sb.users[0].upn)
         assert len([p for p in remote if p.startswith("H drive/")]) == len(files)
+
+
+def test_resume_tries_failed_files_again(
+    sandbox: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "H"
+    _drive(source, seed=11)
+    code = main(_attach(sandbox, "--source", str(source), "--accept-guidance"))
+    assert code == 0
+    with Journal.open_default() as journal:
+        run = journal.latest_run()
+        assert run is not None
+        moved = journal.items(run.id)[0]
+        # as if it had failed (say, open in Word): the officer fixes it and tries again
+        journal.mark_failed(run.id, moved.index, code="locked_local", message="m", action="a")
+    capsys.readouterr()
+    assert main(_attach(sandbox, "--resume")) == 0
+    out = capsys.readouterr().out
+    assert "Trying again the 1 file that needed attention." in out
+    with Journal.open_default() as journal:
+        run = journal.latest_run()
+        assert run is not None and run.counts.get("failed", 0) == 0
