@@ -7,7 +7,6 @@ separators and units, and screen readers get words ("about 6 minutes") not symbo
 from __future__ import annotations
 
 import math
-from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
@@ -50,11 +49,6 @@ def date(timestamp: float) -> str:
         return tr("unknown")
     moment = QDateTime.fromSecsSinceEpoch(int(timestamp))
     return _locale().toString(moment, QLocale.FormatType.ShortFormat)
-
-
-def date_iso(timestamp: float) -> str:
-    """For sorting-stable receipts (machine readable)."""
-    return datetime.fromtimestamp(timestamp).isoformat(timespec="seconds") if timestamp else ""
 
 
 def duration(seconds: float) -> str:

@@ -11,7 +11,7 @@ import logging
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QWizard
+from PySide6.QtWidgets import QLabel, QWizard
 
 from app import APP_DISPLAY_NAME
 from app.ui import a11y
@@ -125,12 +125,3 @@ class MigrationWizard(QWizard):
         # QDialog routes the window's close button, Escape and Cancel through here.
         self.shutdown()
         super().done(result)
-
-    def current_page_ids(self) -> list[int]:
-        return [WELCOME, SIGN_IN, SCAN, REVIEW, CONFIRM, PROGRESS, DONE]
-
-
-def app_instance() -> QApplication:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    return app

@@ -64,10 +64,6 @@ class Page(QWizardPage):
         self.body.addWidget(label)
         return label
 
-    def heading(self, content: str) -> QLabel:
-        label = self.text(content, role="heading")
-        return label
-
     def button(self, content: str, description: str = "") -> QPushButton:
         button = QPushButton(content)
         a11y.clean_button_name(button)
