@@ -16,13 +16,10 @@ The rules this module keeps:
 
 from __future__ import annotations
 
-import datetime
 import logging
 import os
 import time
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
 
 import requests
 
@@ -30,81 +27,27 @@ from app.core.errors import CancelledError
 from app.core.journal import ItemState, JournalItem
 from app.core.quickxorhash import QuickXorHash, hash_file
 from app.m365.errors import GraphError, LockedError, NotFoundError, graph_error
+from app.m365.upload_empty import upload_empty
 from app.m365.upload_http import Shared, UploadUrlClient
 from app.m365.upload_names import candidates, local_path
+from app.m365.upload_outcomes import (
+    Changed,
+    Done,
+    FileFailed,
+    Mismatch,
+    RetryLater,
+    SessionGone,
+    drive_path,
+    iso_utc,
+    next_expected,
+    parse_time,
+    remote_hash,
+)
 
 log = logging.getLogger(__name__)
 
 MAX_CHANGE_RESTARTS = 3
 MAX_SESSION_RESTARTS = 4
-
-
-class RetryLater(Exception):
-    """Try this file again later (locked here or in OneDrive); then report it."""
-
-    def __init__(self, code: str, message: str, action: str) -> None:
-        super().__init__(message)
-        self.code, self.message, self.action = code, message, action
-
-
-class FileFailed(Exception):
-    """This file cannot be moved now: recorded as failed, with what to do."""
-
-    def __init__(self, code: str, message: str, action: str) -> None:
-        super().__init__(message)
-        self.code, self.message, self.action = code, message, action
-
-
-class _SessionGone(Exception):
-    """404 on the upload URL: expired or finished; start again from what OneDrive holds."""
-
-
-class _Changed(Exception):
-    """The file changed while it was being sent."""
-
-
-class _Mismatch(_Changed):
-    """OneDrive's copy differed from what we sent (already noted): send it once more."""
-
-
-@dataclass(frozen=True)
-class Done:
-    skipped_existing: bool
-    item_id: str
-    size: int
-    quick_xor_hash: str
-    final_path: str
-
-
-def _iso(ts: float) -> str:
-    moment = datetime.datetime.fromtimestamp(int(ts), tz=datetime.UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _parse_time(text: str | None) -> float | None:
-    if not text:
-        return None
-    try:
-        return datetime.datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
-    except ValueError:
-        return None
-
-
-def drive_path(path: str, suffix: str = "") -> str:
-    return f"/me/drive/root:/{quote(path, safe='/')}:{suffix}"
-
-
-def _remote_hash(item: dict[str, Any]) -> str | None:
-    hashes = (item.get("file") or {}).get("hashes") or {}
-    value = hashes.get("quickXorHash")
-    return str(value) if value else None
-
-
-def _next_expected(body: dict[str, Any]) -> int | None:
-    ranges = body.get("nextExpectedRanges") or []
-    if not ranges:
-        return None
-    return int(str(ranges[0]).split("-", 1)[0])
 
 
 class FileUploader:
@@ -127,13 +70,13 @@ class FileUploader:
         for _ in range(MAX_CHANGE_RESTARTS + 1):
             stat = self._stat()
             if stat.st_size != self.item.size or int(stat.st_mtime) != int(self.item.modified):
-                self._note("changed since the scan; the current version was moved")
+                self.note("changed since the scan; the current version was moved")
             try:
                 return self._move(stat)
-            except _Mismatch:
+            except Mismatch:
                 self._drop_session()
-            except _Changed:
-                self._note("changed while it was being sent; it was sent again")
+            except Changed:
+                self.note("changed while it was being sent; it was sent again")
                 self._drop_session()
         raise RetryLater(
             "changing",
@@ -160,7 +103,7 @@ class FileUploader:
             "Close the file (for example in Word) and choose Try again.",
         )
 
-    def _note(self, text: str) -> None:
+    def note(self, text: str) -> None:
         self.s.journal.add_note(self.s.run_id, self.item.index, text)
 
     # -- the whole file ------------------------------------------------------------------
@@ -209,7 +152,7 @@ class FileUploader:
         """Send through the current session; None if it vanished without our file."""
         try:
             return self._send(stat, fresh=fresh)
-        except _SessionGone:
+        except SessionGone:
             self._clear_session()
             return self._finished_by_us(stat)
 
@@ -219,8 +162,8 @@ class FileUploader:
             "item": {
                 "@microsoft.graph.conflictBehavior": "fail",
                 "fileSystemInfo": {
-                    "createdDateTime": _iso(min(self.item.created, stat.st_mtime)),
-                    "lastModifiedDateTime": _iso(stat.st_mtime),
+                    "createdDateTime": iso_utc(min(self.item.created, stat.st_mtime)),
+                    "lastModifiedDateTime": iso_utc(stat.st_mtime),
                 },
             }
         }
@@ -230,13 +173,13 @@ class FileUploader:
                     "POST", drive_path(path, "/createUploadSession"), json=body, expected=(200,)
                 )
             except LockedError:
-                raise self._locked_there() from None
+                raise self.locked_there() from None
             except GraphError as error:
                 if error.status != 409:
                     raise
                 if attempt == 0 and self._delete_own_session_at(path):
                     continue
-                return self._existing(path, stat)
+                return self.existing_at(path, stat)
             data = response.json()
             self.session_url = str(data["uploadUrl"])
             self.session_path = path
@@ -244,7 +187,7 @@ class FileUploader:
                 self.s.run_id,
                 self.item.index,
                 session_url=self.session_url,
-                expiry=_parse_time(data.get("expirationDateTime")),
+                expiry=parse_time(data.get("expirationDateTime")),
                 dest_path=path,
             )
             self.touched = True
@@ -260,7 +203,7 @@ class FileUploader:
         self._clear_session()
         return True
 
-    def _existing(self, path: str, stat: os.stat_result) -> Done | bool:
+    def existing_at(self, path: str, stat: os.stat_result) -> Done | bool:
         """Something is at `path`: the same bytes count as migrated; else keep both."""
         try:
             response = self.s.graph.request("GET", drive_path(path), expected=(200,))
@@ -274,7 +217,7 @@ class FileUploader:
         if "file" not in item or int(item.get("size", -1)) != stat.st_size:
             return False
         size, local = self._hash_local()
-        if size != stat.st_size or local != _remote_hash(item):
+        if size != stat.st_size or local != remote_hash(item):
             return False
         return Done(not self.touched, str(item["id"]), size, local, path)
 
@@ -293,7 +236,7 @@ class FileUploader:
             "If you still need it, put it back and choose Try again.",
         )
 
-    def _locked_there(self) -> RetryLater:
+    def locked_there(self) -> RetryLater:
         return RetryLater(
             "locked_remote",
             "OneDrive has this file locked (it may be open for editing).",
@@ -312,7 +255,7 @@ class FileUploader:
         if "file" not in item or int(item.get("size", -1)) != stat.st_size:
             return None
         size, local = self._hash_local()
-        if local != _remote_hash(item):
+        if local != remote_hash(item):
             return None
         return Done(False, str(item["id"]), size, local, self.session_path)
 
@@ -326,10 +269,10 @@ class FileUploader:
             if response is None:
                 continue
             if response.status_code in (404, 401):
-                raise _SessionGone
+                raise SessionGone
             if response.status_code != 200:
                 raise self._error(response, "GET upload session")
-            nxt = _next_expected(response.json())
+            nxt = next_expected(response.json())
             return 0 if nxt is None else nxt
 
     def _rehash(self, upto: int) -> QuickXorHash:
@@ -341,7 +284,7 @@ class FileUploader:
                 while remaining:
                     chunk = handle.read(min(remaining, 4 << 20))
                     if not chunk:
-                        raise _Changed
+                        raise Changed
                     hasher.update(chunk)
                     remaining -= len(chunk)
         except FileNotFoundError:
@@ -367,7 +310,7 @@ class FileUploader:
                 length = min(self.s.fragment, size - acked)
                 chunk = handle.read(length)
                 if len(chunk) != length:
-                    raise _Changed
+                    raise Changed
                 self.s.bandwidth.take(length, self.s.stop)
                 headers = {"Content-Range": f"bytes {acked}-{acked + length - 1}/{size}"}
                 response = self.urls.send("PUT", self.session_url, data=chunk, headers=headers)
@@ -394,13 +337,13 @@ class FileUploader:
             return self._ask(), None  # stored-but-503, reset, or the server has other bytes
         if response.status_code == 202:
             body = response.json()
-            nxt = _next_expected(body)
-            expiry = _parse_time(body.get("expirationDateTime"))
+            nxt = next_expected(body)
+            expiry = parse_time(body.get("expirationDateTime"))
             return (self._ask(), None) if nxt is None else (nxt, expiry)
         if response.status_code in (404, 401):
-            raise _SessionGone
+            raise SessionGone
         if response.status_code == 423:
-            raise self._locked_there()
+            raise self.locked_there()
         raise self._error(response, "PUT fragment")
 
     def _check_unchanged(self, before: os.stat_result) -> None:
@@ -409,14 +352,14 @@ class FileUploader:
         except FileNotFoundError:
             raise self._vanished() from None
         if now.st_size != before.st_size or now.st_mtime_ns != before.st_mtime_ns:
-            raise _Changed
+            raise Changed
 
     def _verify(
         self, item: dict[str, Any], hasher: QuickXorHash, size: int, stat: os.stat_result
     ) -> Done:
         ours = hasher.b64digest()
         remote_size = int(item.get("size", -1))
-        remote = _remote_hash(item)
+        remote = remote_hash(item)
         item_id = str(item.get("id", ""))
         path = self.session_path or self.item.dest_path
         # The session ended with this answer. The journal keeps saying "uploading" until
@@ -425,7 +368,7 @@ class FileUploader:
         self.session_url = None
         try:
             self._check_unchanged(stat)
-        except _Changed:
+        except Changed:
             self._delete_item(item_id)
             self._clear_session()
             raise
@@ -450,8 +393,8 @@ class FileUploader:
                 "The damaged copy was removed; the file was NOT moved.",
                 "Choose Try again. If it happens again, contact the service desk with the log.",
             )
-        self._note("OneDrive's first copy did not match what was sent; it was sent again")
-        raise _Mismatch  # upload once more, from the start
+        self.note("OneDrive's first copy did not match what was sent; it was sent again")
+        raise Mismatch  # upload once more, from the start
 
     def _delete_item(self, item_id: str) -> None:
         if item_id:
@@ -460,65 +403,7 @@ class FileUploader:
     # -- empty files ---------------------------------------------------------------------
 
     def _empty(self, stat: os.stat_result) -> Done:
-        """Upload sessions cannot carry 0 bytes: PUT content, then set the timestamps."""
-        empty_hash = QuickXorHash().b64digest()
-        for path in candidates(self.item.dest_path):
-            if not self.touched:
-                self.s.journal.mark_sending(self.s.run_id, self.item.index, dest_path=path)
-            try:
-                response = self.s.graph.request(
-                    "PUT",
-                    drive_path(path, "/content") + "?@microsoft.graph.conflictBehavior=fail",
-                    data=b"",
-                    headers={"Content-Type": "application/octet-stream"},
-                    expected=(200, 201),
-                )
-            except LockedError:
-                raise self._locked_there() from None
-            except GraphError as error:
-                if error.status != 409:
-                    raise
-                existing = self._existing(path, stat)
-                if isinstance(existing, Done):
-                    if not existing.skipped_existing:  # ours, from before a crash
-                        self._set_dates(existing.item_id, stat)
-                    return existing
-                continue
-            item = self._set_dates(str(response.json()["id"]), stat) or response.json()
-            remote = _remote_hash(item)
-            if int(item.get("size", -1)) != 0 or remote not in (None, empty_hash):
-                raise FileFailed(
-                    "hash_mismatch",
-                    "OneDrive did not store the empty file as it is.",
-                    "Choose Try again; if it happens again contact the service desk.",
-                )
-            return Done(False, str(item["id"]), 0, empty_hash, path)
-        raise FileFailed(
-            "name_taken",
-            "OneDrive already holds several different files with this name.",
-            "Tidy up the OneDrive folder, then choose Try again.",
-        )
-
-    def _set_dates(self, item_id: str, stat: os.stat_result) -> dict[str, Any] | None:
-        """Give an empty file its dates (PUT content cannot carry them); None if refused."""
-        try:
-            patched: dict[str, Any] = self.s.graph.request(
-                "PATCH",
-                f"/me/drive/items/{item_id}",
-                json={
-                    "fileSystemInfo": {
-                        "createdDateTime": _iso(min(self.item.created, stat.st_mtime)),
-                        "lastModifiedDateTime": _iso(stat.st_mtime),
-                    }
-                },
-                expected=(200,),
-            ).json()
-        except GraphError as error:
-            # The file itself is there and empty; only its dates could not be kept.
-            log.warning("File %d: dates not set: %s", self.item.index, error.for_log())
-            self._note("moved, but OneDrive shows today's date instead of the original")
-            return None
-        return patched
+        return upload_empty(self, stat)
 
     # -- bookkeeping ---------------------------------------------------------------------
 
