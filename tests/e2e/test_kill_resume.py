@@ -27,6 +27,7 @@ from app.m365.upload_http import fragment_size
 from app.sandbox.server import Sandbox, SandboxConfig
 
 FRAGMENT_MIB = 1
+ROOT = Path(__file__).resolve().parents[2]  # the checkout: `python -m app` runs from here
 CONCURRENCY = 3
 
 
@@ -83,7 +84,9 @@ def migrate(sb: Sandbox, home: Path, upn: str, *args: str) -> subprocess.Popen[b
         upn,
         *args,
     ]
-    return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return subprocess.Popen(
+        command, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
 
 
 def upload_puts(sb: Sandbox, upn: str) -> list[dict[str, object]]:
@@ -115,7 +118,6 @@ def kill_and_resume(sb: Sandbox, tmp_path: Path, upn: str, seed: int) -> None:
     assert second.returncode == 0, out.decode()
 
     # every chosen file exactly once, with our bytes and our modified time
-    os.environ["MIGRATION_ASSISTANT_HOME"] = str(home)  # the journal the subprocess wrote
     with Journal.open_default() as journal:
         run = journal.latest_run()
         assert run is not None and run.finished is not None
