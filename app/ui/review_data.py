@@ -21,8 +21,8 @@ import numpy as np
 import numpy.typing as npt
 
 from app.core.guidance import Action, Guidance, GuidanceReport, Reason, text_for
+from app.ui.review_common import ACTION_CODES
 
-ACTION_CODES: tuple[Action, ...] = (Action.MOVE, Action.REVIEW, Action.DISCARD, Action.CANNOT_MOVE)
 _CODE = {action: code for code, action in enumerate(ACTION_CODES)}
 CANNOT = _CODE[Action.CANNOT_MOVE]
 

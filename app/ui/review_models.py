@@ -17,59 +17,40 @@ import numpy as np
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
-    Signal,
 )
 
 from app.core.guidance import Action
 from app.ui import formatting as fmt
-from app.ui.review_data import ACTION_CODES, ReviewData
+from app.ui.review_common import (
+    FILE_ROLE,
+    FOLDER_ROLE,
+    GROUP_ROLE,
+    ChoicesNotifier,
+    Index,
+    action_words,
+    decision_text,
+    tr,
+)
+from app.ui.review_data import ReviewData
 from app.ui.theme import STATUS_MARK
 
-Index = QModelIndex | QPersistentModelIndex
-FILE_ROLE = Qt.ItemDataRole.UserRole + 1  # the file index (or -1)
-FOLDER_ROLE = Qt.ItemDataRole.UserRole + 2  # the folder index (or -1)
-GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
+__all__ = [
+    "FILE_ROLE",
+    "FOLDER_ROLE",
+    "GROUP_ROLE",
+    "ChoicesNotifier",
+    "GroupFilesModel",
+    "GroupListModel",
+    "Index",
+    "action_words",
+    "decision_text",
+    "tr",
+]
+
 _FILE_BASE = 1 << 40  # internalId of files: _FILE_BASE + file index; folders: folder index
-
-# Held as data, translated where shown (the QT_TRANSLATE_NOOP pattern).
-ACTION_WORDS = {
-    Action.MOVE: "will move",
-    Action.REVIEW: "please review",
-    Action.DISCARD: "will be discarded",
-    Action.CANNOT_MOVE: "cannot move",
-}
-
-
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """QCoreApplication.translate in the "Review" context (same arguments as Qt's tr)."""
-    return QCoreApplication.translate("Review", text, disambiguation, n)
-
-
-def action_words(action: Action) -> str:
-    return tr(ACTION_WORDS[action])
-
-
-def decision_text(data: ReviewData, i: int) -> str:
-    """What will happen to file i, with a mark that is not colour."""
-    action = ACTION_CODES[int(data.action[i])]
-    if action == Action.CANNOT_MOVE:
-        return f"{STATUS_MARK['cannot_move']} " + tr("Cannot move")
-    if data.selected[i]:
-        if action == Action.REVIEW:
-            return f"{STATUS_MARK['move']} " + tr("Will move (please review)")
-        return f"{STATUS_MARK['move']} " + tr("Will move")
-    if data.locked[i]:
-        return f"{STATUS_MARK['discard']} " + tr("Left on the H: drive (required)")
-    return f"{STATUS_MARK['discard']} " + tr("Left on the H: drive")
-
-
-class ChoicesNotifier(QObject):
-    changed = Signal()
 
 
 class GroupListModel(QAbstractListModel):

@@ -9,6 +9,8 @@ move, what will be left and what cannot move.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,18 +32,17 @@ from app.ui import a11y
 from app.ui import formatting as fmt
 from app.ui.pages import CONFIRM
 from app.ui.pages.common import Page, set_text
-from app.ui.review_data import ReviewData
-from app.ui.review_models import (
+from app.ui.review_common import (
     FILE_ROLE,
     FOLDER_ROLE,
     ChoicesNotifier,
-    GroupFilesModel,
-    GroupListModel,
     action_words,
     decision_text,
 )
-from app.ui.review_tree_model import FolderTreeModel
 from app.ui.session import Session
+
+if TYPE_CHECKING:
+    from app.ui.review_data import ReviewData
 
 FOLLOW, MOVE_ALL, LEAVE_ALL, MIXED = range(4)
 
@@ -148,6 +149,11 @@ class ReviewPage(Page):
         self.set_data(review)
 
     def set_data(self, data: ReviewData) -> None:
+        # Here, not at the top: the models need numpy, which the window's first paint
+        # should not wait for.
+        from app.ui.review_models import GroupFilesModel, GroupListModel
+        from app.ui.review_tree_model import FolderTreeModel
+
         self.data = data
         self.groups_model = GroupListModel(data, self.notifier, self)
         self.files_model = GroupFilesModel(data, self.notifier, self)
