@@ -19,6 +19,7 @@ Writes benchmarks/results/ui.json; exits 1 when a target is missed.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import json
 import os
 import statistics
@@ -90,7 +91,11 @@ class Heartbeat:
         self.last = 0.0
         self.max_gap = 0.0
 
+    dump_file: Any = None  # --dump-stalls: every thread's stack when the GUI stalls >100 ms
+
     def _tick(self) -> None:
+        if Heartbeat.dump_file is not None:
+            faulthandler.dump_traceback_later(0.1, file=Heartbeat.dump_file)
         now = time.perf_counter()
         self.max_gap = max(self.max_gap, now - self.last)
         self.last = now
@@ -106,6 +111,8 @@ class Heartbeat:
                 raise TimeoutError("benchmark step did not finish")
             QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
         self.timer.stop()
+        if Heartbeat.dump_file is not None:
+            faulthandler.cancel_dump_traceback_later()
         return self.max_gap * 1000
 
 
@@ -308,16 +315,25 @@ def bench_review(quick: bool) -> list[dict[str, Any]]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", default="start,review,stalls")
+    parser.add_argument("--dump-stalls", type=Path, help="write thread stacks of GUI stalls here")
     args = parser.parse_args()
+    if args.dump_stalls:
+        Heartbeat.dump_file = args.dump_stalls.open("w")
+    only = set(args.only.split(","))
     from app.ui.app import create_application
 
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         os.environ["MIGRATION_ASSISTANT_HOME"] = str(tmp / "home")
         create_application()
-        results = bench_start(tmp)
-        results += bench_review(args.quick)
-        results += bench_stalls(args.quick, tmp)
+        results: list[dict[str, Any]] = []
+        if "start" in only:
+            results += bench_start(tmp)
+        if "review" in only:
+            results += bench_review(args.quick)
+        if "stalls" in only:
+            results += bench_stalls(args.quick, tmp)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({"quick": args.quick, "figures": results}, indent=2))
     return 0 if all(r["passed"] for r in results) else 1
