@@ -99,6 +99,7 @@ def _interrupt(signum: int, frame: FrameType | None) -> None:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from app import paths
+    from app.core.errors import BadInputError
     from app.sandbox.faults import parse_spec
     from app.sandbox.limits import LimitConfig
     from app.sandbox.server import Sandbox, SandboxConfig
@@ -121,7 +122,15 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         session_idle_s=args.session_idle,
         seed=args.seed,
     )
-    sandbox = Sandbox(config).start()
+    try:
+        sandbox = Sandbox(config).start()
+    except OSError as error:
+        raise BadInputError(
+            "The sandbox could not start",
+            f"Port {args.port} cannot be used: {error.strerror or error}.",
+            "Choose another port with --port, or leave it out to use a free one.",
+            detail=repr(error),
+        ) from error
     if threading.current_thread() is threading.main_thread():
         # A test or a service manager stops us with SIGTERM: stop as cleanly as on Ctrl+C.
         signal.signal(signal.SIGTERM, _interrupt)
