@@ -145,3 +145,21 @@ def test_formatting_in_words():
 
 def test_review_leads_to_confirm(qtbot, wizard):
     assert wizard.review.nextId() == REVIEW + 1
+
+
+def test_scan_can_be_stopped_and_started_again(qtbot, wizard, tmp_path):
+    for n in range(300):
+        path = tmp_path / "H" / f"Folder {n % 7}" / f"file {n}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x" * n)
+    page = wizard.scan
+    wizard.session.h_drive = tmp_path / "H"
+    page.start_scan()
+    page.cancel_button.click()  # the page is not on screen here; its buttons still work
+    qtbot.waitUntil(lambda: page.rescan_button.isVisibleTo(page), timeout=10_000)
+    if not page.isComplete():  # stopped before it finished (it may win the race)
+        assert "Stopped" in page.counts.text()
+    page.rescan_button.click()
+    qtbot.waitUntil(page.isComplete, timeout=30_000)
+    assert "Finished: 300 files" in page.counts.text()
+    assert wizard.session.review.n == 300
