@@ -264,9 +264,13 @@ class FileUploader:
     def _ask(self) -> int:
         """Where the session stands: the next offset it expects (404: gone)."""
         assert self.session_url
+        refused = 0
         while True:
             response = self.urls.send("GET", self.session_url)
             if response is None:
+                continue
+            if response.status_code == 401 and refused == 0:
+                refused += 1  # the URL carries its own credential: one refusal may pass
                 continue
             if response.status_code in (404, 401):
                 raise SessionGone
@@ -340,8 +344,10 @@ class FileUploader:
             nxt = next_expected(body)
             expiry = parse_time(body.get("expirationDateTime"))
             return (self._ask(), None) if nxt is None else (nxt, expiry)
-        if response.status_code in (404, 401):
+        if response.status_code == 404:
             raise SessionGone
+        if response.status_code == 401:
+            return self._ask(), None  # a refusal of the URL: ask it (twice means gone)
         if response.status_code == 423:
             raise self.locked_there()
         raise self._error(response, "PUT fragment")
