@@ -44,6 +44,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "migrate",
         help="move an H: drive to OneDrive without a window (guidance accepted as it is)",
         description=__doc__.split("\n\n")[2] if __doc__ else None,
+        epilog="Exit codes: 0 every chosen file is in OneDrive and verified; 3 some files "
+        "need attention (listed at the end; --resume tries them again); 2 bad input; "
+        "1 unexpected error.",
     )
     parser.add_argument("--source", metavar="PATH", help="the H: drive folder to move")
     parser.add_argument("--policy", type=Path, metavar="FILE", help="a retention policy file")
@@ -54,8 +57,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--resume", action="store_true", help="continue the unfinished run")
     # Also accepted after the command name; SUPPRESS keeps the global value otherwise.
-    parser.add_argument("--sandbox", action="store_true", default=argparse.SUPPRESS)
-    parser.add_argument("--settings", type=Path, metavar="FILE", default=argparse.SUPPRESS)
+    parser.add_argument(
+        "--sandbox",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="use the local sandbox (training and demos): no Microsoft 365 sign-in",
+    )
+    parser.add_argument(
+        "--settings",
+        type=Path,
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="an extra organisation settings file",
+    )
     parser.add_argument("--sandbox-state", type=Path, metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument("--sandbox-user", metavar="UPN", help=argparse.SUPPRESS)
     parser.add_argument("--sandbox-faults", default="", metavar="SPEC", help=argparse.SUPPRESS)
