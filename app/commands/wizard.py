@@ -57,6 +57,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from app.ui.session import Session
     from app.ui.wizard import MigrationWizard
 
+    if headless:
+        from app.ui.headless import quiet_qt_messages
+
+        quiet_qt_messages()
+
     app = create_application(language=settings.ui.language)
     session = Session(settings, language=settings.ui.language or "en")
     sandbox = None

@@ -7,15 +7,37 @@ the receipt and a screenshot (QWidget.grab) of every page into one folder. This 
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QMessageLogContext,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QWizard
 
 from app.ui import formatting as fmt
 from app.ui.wizard import MigrationWizard
+
+log = logging.getLogger(__name__)
+
+
+def _qt_messages(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's own messages go to the log, not the terminal; the offscreen platform's
+    "does not support propagateSizeHints()" is noise and dropped."""
+    if "propagateSizeHints" in message:
+        return
+    level = logging.WARNING if kind != QtMsgType.QtDebugMsg else logging.DEBUG
+    log.log(level, "Qt: %s", message)
+
+
+def quiet_qt_messages() -> None:
+    qInstallMessageHandler(_qt_messages)
 
 
 class Stuck(RuntimeError):
@@ -47,6 +69,7 @@ class Camera:
 
 
 def run_unattended(wizard: MigrationWizard, *, out_dir: Path, upn: str | None = None) -> int:
+    quiet_qt_messages()
     session = wizard.session
     camera = Camera(wizard, out_dir)
     wizard.show()
@@ -78,7 +101,7 @@ def run_unattended(wizard: MigrationWizard, *, out_dir: Path, upn: str | None = 
         return 1
     print(page.status.text())
     if page.owner_confirm.isVisible():
-        print("The H: drive owner differs from the account; confirming (practice mode).")
+        print("The H: drive's owner is not confirmed for this account; confirming (practice).")
         page.owner_confirm.setChecked(True)
     camera.shot("signed-in")
     next_page()
