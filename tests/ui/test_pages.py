@@ -163,3 +163,13 @@ def test_scan_can_be_stopped_and_started_again(qtbot, wizard, tmp_path):
     qtbot.waitUntil(page.isComplete, timeout=30_000)
     assert "Finished: 300 files" in page.counts.text()
     assert wizard.session.review.n == 300
+
+
+def test_no_display_is_detected_only_when_nothing_was_chosen(monkeypatch):
+    from app.commands.wizard import no_display
+
+    monkeypatch.setattr("sys.platform", "linux")
+    assert no_display({})
+    assert not no_display({"DISPLAY": ":0"})
+    assert not no_display({"WAYLAND_DISPLAY": "wayland-0"})
+    assert not no_display({"QT_QPA_PLATFORM": "offscreen"})
