@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QTextBrowser,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -116,6 +117,7 @@ class ReviewPage(Page):
         self.group_files.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.group_files.setTabKeyNavigation(False)
         self.group_files.verticalHeader().setVisible(False)
+        self.group_files.setCornerButtonEnabled(False)  # an unnamed "select all" button
         _labelled(
             self.tr("F&iles of this kind (Space ticks or unticks):"), self.group_files, layout
         )
@@ -127,6 +129,8 @@ class ReviewPage(Page):
         layout = QVBoxLayout(tab)
         self.filter = QLineEdit()
         self.filter.setClearButtonEnabled(True)
+        for clear in self.filter.findChildren(QToolButton):  # Qt leaves it unnamed
+            clear.setAccessibleName(self.tr("Clear the filter"))
         self.filter.setPlaceholderText(self.tr("Part of a file name"))
         self.filter.textChanged.connect(self._filter_changed)
         _labelled(self.tr("Fi&lter by name:"), self.filter, layout)
