@@ -26,7 +26,7 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"(?i)((?:access_token|refresh_token|id_token|client_secret|code|code_verifier|"
-            r"device_code|assertion|password|tempauth|sig|secret)"
+            r"device_code|assertion|password|tempauth|sig|secret|token|key)"
             r"[\"']?\s*[=:]\s*[\"']?)[^\"'&\s,}]+"
         ),
         r"\1[redacted]",

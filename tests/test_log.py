@@ -1,0 +1,45 @@
+"""The log never holds a credential: redaction of what commonly slips into messages."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from app.log import redact, setup_logging
+
+SECRETS = [
+    "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJlLXBhcnQ",
+    "0.AAAA-refresh-token-value",
+    "tok_9f8e7d6c5b4a",
+]
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Authorization: Bearer {0}",
+        "PUT https://127.0.0.1:5000/upload/abc?token={2}&x=1",
+        '{{"access_token": "{0}", "refresh_token": "{1}"}}',
+        "refresh_token={1}&grant_type=refresh_token",
+        "uploadUrl https://host/up?tempauth={2}",
+        "key={2}",
+    ],
+)
+def test_redact_removes_secrets(template: str) -> None:
+    text = template.format(*SECRETS)
+    cleaned = redact(text)
+    for secret in SECRETS:
+        assert secret not in cleaned
+
+
+def test_log_file_is_redacted(app_home: Path) -> None:
+    path = setup_logging(logging.DEBUG)
+    assert path is not None and app_home in path.parents
+    logging.getLogger("test").info("sending Bearer %s to ?token=%s", SECRETS[0], SECRETS[2])
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    text = path.read_text(encoding="utf-8")
+    assert "sending Bearer [token]" in text
+    assert SECRETS[0] not in text and SECRETS[2] not in text
