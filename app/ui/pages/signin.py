@@ -65,6 +65,10 @@ class SignInPage(Page):
         self.training_row.addStretch(1)
         self.body.addLayout(self.training_row)
 
+        # The sentence in plain text, the code alone in large spaced letters: easy to read
+        # out to a colleague or copy, and a screen reader reads the sentence normally.
+        self.code_hint = self.text("", selectable=True)
+        self.code_hint.setVisible(False)
         self.code_text = self.text("", role="code", selectable=True)
         self.code_text.setVisible(False)
         self.status = self.text("", selectable=True)
@@ -133,14 +137,20 @@ class SignInPage(Page):
             message = self.tr(
                 "On another device, go to {url} and enter the code {code}. Then come back here."
             ).format(url=url, code=code)
-            set_text(self.code_text, message)
-            self.code_text.setVisible(True)
-            self.code_text.setFocus()
+            set_text(self.code_hint, message)
+            set_text(self.code_text, code)
+            self.code_text.setAccessibleName(self.tr("Sign-in code"))
+            set_text(
+                self.status, self.tr("Waiting for you to enter the code on the other device...")
+            )
+            for label in (self.code_hint, self.code_text):
+                label.setVisible(True)
+            self.code_hint.setFocus()
             self.wizard_().announce(message, assertive=True)
 
     def _signed_in(self, account: Any) -> None:
         self._busy(False)
-        self.code_text.setVisible(False)
+        self._hide_code()
         if account is None:
             self._cancelled()
             return
@@ -188,7 +198,7 @@ class SignInPage(Page):
 
     def _failed(self, error: UserFacingError) -> None:
         self._busy(False)
-        self.code_text.setVisible(False)
+        self._hide_code()
         message = f"⚠ {error.title}. {error.message} {error.action}".strip()
         set_text(self.status, message)
         self.status.setFocus()
@@ -196,7 +206,7 @@ class SignInPage(Page):
 
     def _cancelled(self) -> None:
         self._busy(False)
-        self.code_text.setVisible(False)
+        self._hide_code()
         set_text(self.status, self.tr("Sign-in was cancelled. You can try again."))
 
     def _cancel(self) -> None:
@@ -229,3 +239,7 @@ class SignInPage(Page):
 
     def cleanupPage(self) -> None:
         self._cancel()
+
+    def _hide_code(self) -> None:
+        for label in (self.code_hint, self.code_text):
+            label.setVisible(False)
