@@ -48,7 +48,7 @@ def stylesheet(high_contrast: bool) -> str:
     QPushButton {{ padding: 4px 12px; min-height: 1.6em; }}
     QLabel[role="heading"] {{ font-weight: bold; }}
     QLabel[role="summary"] {{ border: 1px solid palette(mid); padding: 6px; }}
-    QLabel[role="code"] {{ font-size: 150%; font-weight: bold; letter-spacing: 2px; }}
+    QLabel[role="code"] {{ font-weight: bold; letter-spacing: 2px; }}
     """
 
 

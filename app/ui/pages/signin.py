@@ -71,6 +71,9 @@ class SignInPage(Page):
         self.code_hint.setVisible(False)
         self.code_text = self.text("", role="code", selectable=True)
         self.code_text.setVisible(False)
+        code_font = self.code_text.font()  # half as large again as the text around it
+        code_font.setPointSizeF(code_font.pointSizeF() * 1.5)
+        self.code_text.setFont(code_font)
         self.status = self.text("", selectable=True)
         self.owner_text = self.text("")
         self.owner_text.setVisible(False)
