@@ -39,7 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="use the local sandbox (training and demos) instead of Microsoft 365",
     )
     parser.add_argument(
-        "--settings", type=Path, metavar="FILE", help="an extra organisation settings file"
+        "--settings",
+        type=Path,
+        metavar="FILE",
+        help="a settings file IT controls, read as the organisation's (trials, scripted runs)",
     )
     parser.add_argument(
         "--set",

@@ -8,6 +8,10 @@ reported and ignored, so an officer cannot point the app at another tenant or po
 
 Environment: MIGRATION_ASSISTANT_<SECTION>__<KEY>=value (for example
 MIGRATION_ASSISTANT_UPLOAD__CONCURRENCY_MAX=4). Command line: --set section.key=value.
+Neither may set the organisation-only values either: those come from a settings *file*
+IT controls (the machine-wide organisation file, or one named with --settings or
+MIGRATION_ASSISTANT_ORG_FILE for trials and scripted runs). The addresses that receive a
+token (authority, Graph) must be https.
 """
 
 from __future__ import annotations
@@ -118,6 +122,8 @@ _CHOICES: dict[str, frozenset[str]] = {
     "identity.owner_mismatch": frozenset({"warn", "refuse"}),
     "ui.announcements": frozenset({"every_step", "milestones", "end_only"}),
 }
+# A token is sent to these: never over plain http.
+_HTTPS_ONLY: frozenset[str] = frozenset({"identity.authority_host", "onedrive.graph_url"})
 _RANGES: dict[str, tuple[float, float]] = {
     "upload.concurrency_start": (1, 32),
     "upload.concurrency_max": (1, 32),
@@ -192,6 +198,8 @@ def _coerce(dotted: str, value: Any) -> Any:
             raise ValueError("must be text")
         if dotted in _CHOICES and value not in _CHOICES[dotted]:
             raise ValueError("must be one of " + ", ".join(sorted(_CHOICES[dotted])))
+        if dotted in _HTTPS_ONLY and not value.lower().startswith("https://"):
+            raise ValueError("must be an https:// address")
         return value
     if dotted in _RANGES:
         low, high = _RANGES[dotted]
@@ -323,9 +331,9 @@ def load_settings(
         if path.exists():
             sources.append(str(path))
         _apply(values, flat, str(path), problems, user_layer=user_layer)
-    _apply(values, _flatten_env(env), "environment", problems, user_layer=False)
+    _apply(values, _flatten_env(env), "environment", problems, user_layer=True)
     _apply(
-        values, _flatten_overrides(overrides, problems), "command line", problems, user_layer=False
+        values, _flatten_overrides(overrides, problems), "command line", problems, user_layer=True
     )
     return LoadedSettings(_build(values), problems, sources)
 

@@ -91,3 +91,33 @@ def test_any_text_never_raises(text: str) -> None:
         path.write_text(text, encoding="utf-8")
         loaded = load_settings(organisation_file=path, user_file=Path(folder) / "u", environ={})
         assert loaded.settings is not None
+
+
+def test_environment_and_command_line_cannot_set_organisation_values(tmp_path: Path) -> None:
+    org = write(tmp_path / "org.toml", '[policy]\nfile = "/etc/force-policy.toml"\n')
+    loaded = load_settings(
+        organisation_file=org,
+        user_file=tmp_path / "u.toml",
+        environ={"MIGRATION_ASSISTANT_POLICY__FILE": "/tmp/mine.toml"},
+        overrides=["identity.tenant=elsewhere", "upload.concurrency_max=3"],
+    )
+    assert loaded.settings.policy.file == "/etc/force-policy.toml"
+    assert loaded.settings.identity.tenant == "organizations"
+    assert loaded.settings.upload.concurrency_max == 3  # ordinary values still apply
+    assert {(p.source, p.key) for p in loaded.problems} == {
+        ("environment", "policy.file"),
+        ("command line", "identity.tenant"),
+    }
+
+
+def test_token_addresses_must_be_https(tmp_path: Path) -> None:
+    org = write(
+        tmp_path / "org.toml",
+        '[identity]\nauthority_host = "http://login.example"\n'
+        '[onedrive]\ngraph_url = "https://graph.example/v1.0"\n',
+    )
+    loaded = load_settings(organisation_file=org, user_file=tmp_path / "u.toml", environ={})
+    assert loaded.settings.identity.authority_host == "https://login.microsoftonline.com"
+    assert loaded.settings.onedrive.graph_url == "https://graph.example/v1.0"
+    [problem] = loaded.problems
+    assert problem.key == "identity.authority_host" and "https" in problem.message

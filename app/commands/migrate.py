@@ -68,7 +68,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         type=Path,
         metavar="FILE",
         default=argparse.SUPPRESS,
-        help="an extra organisation settings file",
+        help="a settings file IT controls, read as the organisation's (trials, scripted runs)",
     )
     parser.add_argument("--sandbox-state", type=Path, metavar="DIR", help=argparse.SUPPRESS)
     parser.add_argument("--sandbox-user", metavar="UPN", help=argparse.SUPPRESS)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.m365.config import config_from_settings, user_agent
@@ -106,14 +108,14 @@ def test_configuration_needs_a_client_id() -> None:
         config_from_settings(load_settings().settings)
 
 
-def test_configuration_from_organisation_settings() -> None:
-    settings = load_settings(
-        overrides=[
-            "identity.client_id=11111111-2222-3333-4444-555555555555",
-            "identity.tenant=force.example",
-            "organisation.name=North|Force",
-        ]
-    ).settings
+def test_configuration_from_organisation_settings(tmp_path: Path) -> None:
+    organisation = tmp_path / "organisation.toml"
+    organisation.write_text(
+        '[identity]\nclient_id = "11111111-2222-3333-4444-555555555555"\n'
+        'tenant = "force.example"\n[organisation]\nname = "North|Force"\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(organisation_file=organisation).settings
     config = config_from_settings(settings)
     assert config.authority == "https://login.microsoftonline.com/force.example"
     assert config.scopes == ("User.Read", "Files.ReadWrite")

@@ -104,10 +104,12 @@ def test_browser_sign_in(
     assert sign_in.cache.path.exists() and sign_in.persistent
 
 
-def test_retention_labels_add_files_read_all(sandbox_fast: Sandbox) -> None:
+def test_retention_labels_add_files_read_all(sandbox_fast: Sandbox, tmp_path: Path) -> None:
     from app.settings import Settings, load_settings
 
-    loaded = load_settings(overrides=["policy.retention_labels=true"])
+    organisation = tmp_path / "organisation.toml"
+    organisation.write_text("[policy]\nretention_labels = true\n", encoding="utf-8")
+    loaded = load_settings(organisation_file=organisation)
     assert loaded.settings.policy.retention_labels
     assert "Files.Read.All" in config_for_sandbox(sandbox_fast, loaded.settings).scopes
     assert "Files.Read.All" not in config_for_sandbox(sandbox_fast, Settings()).scopes
