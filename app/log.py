@@ -22,15 +22,19 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*"), "[token]"),
     # Authorization headers
     (re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+"), r"\1[token]"),
-    # OAuth fields in bodies, JSON and query strings
+    # OAuth fields in bodies, JSON and query strings (whole words only: "monkey" is fine)
     (
         re.compile(
-            r"(?i)((?:access_token|refresh_token|id_token|client_secret|code|code_verifier|"
-            r"device_code|assertion|password|tempauth|sig|secret|token|key)"
+            r"(?i)(?<![A-Za-z0-9])((?:access_token|refresh_token|id_token|client_secret|"
+            r"code_verifier|device_code|assertion|password|tempauth|sig|secret|token|key)"
             r"[\"']?\s*[=:]\s*[\"']?)[^\"'&\s,}]+"
         ),
         r"\1[redacted]",
     ),
+    # An authorization code travels as ?code= or &code= (Graph's error "code" is not secret)
+    (re.compile(r"(?i)((?:^|[?&])code=)[^&\s]+"), r"\1[redacted]"),
+    # The same, percent-encoded inside another URL
+    (re.compile(r"(?i)((?:token|tempauth|code|sig|key)%3D)[^&%\s]+"), r"\1[redacted]"),
 ]
 
 
@@ -66,7 +70,9 @@ def setup_logging(level: int = logging.INFO, *, console: bool = False) -> Path |
     handlers: list[logging.Handler] = []
     try:
         assert path is not None
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # The log names H: drive paths (case names, people): only the officer reads it.
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path.touch(mode=0o600, exist_ok=True)
         handlers.append(
             logging.handlers.RotatingFileHandler(
                 path, maxBytes=5 * 1024 * 1024, backupCount=3, encoding="utf-8"

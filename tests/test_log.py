@@ -25,6 +25,8 @@ SECRETS = [
         "refresh_token={1}&grant_type=refresh_token",
         "uploadUrl https://host/up?tempauth={2}",
         "key={2}",
+        "https://localhost:5000/?code={2}&state=x",
+        "redirect https://app/cb?next=https%3A%2F%2Fh%2Fup%3Ftempauth%3D{2}%26x%3D1",
     ],
 )
 def test_redact_removes_secrets(template: str) -> None:
@@ -43,3 +45,17 @@ def test_log_file_is_redacted(app_home: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert "sending Bearer [token]" in text
     assert SECRETS[0] not in text and SECRETS[2] not in text
+
+
+@pytest.mark.parametrize(
+    "text", ["HTTP 404 code=itemNotFound (GET /me/drive)", "monkey=3", "turnkey: yes"]
+)
+def test_redact_keeps_what_is_not_secret(text: str) -> None:
+    assert redact(text) == text
+
+
+def test_log_file_is_private(app_home: Path) -> None:
+    path = setup_logging()
+    assert path is not None
+    assert path.stat().st_mode & 0o077 == 0
+    assert path.parent.stat().st_mode & 0o077 == 0
