@@ -29,6 +29,8 @@ from pathlib import Path
 
 from app import paths
 from app.core import journal_schema
+from app.core.errors import UserFacingError
+from app.core.filelock import FileLock, LockHeld
 from app.core.journal_records import (
     DONE_STATES,
     ITEM_COLUMNS,
@@ -48,6 +50,7 @@ __all__ = [
     "ItemState",
     "Journal",
     "JournalCorrupt",
+    "JournalInUse",
     "JournalItem",
     "RunInfo",
     "default_path",
@@ -56,19 +59,51 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 JOURNAL_FILE_NAME = "journal.sqlite3"
+# Practice (sandbox) runs keep their own journal: a practice run must never be offered
+# for resuming against Microsoft 365, nor steer the deletion of real files.
+PRACTICE_JOURNAL_FILE_NAME = "practice-journal.sqlite3"
+
+
+class JournalInUse(UserFacingError):
+    """Another assistant (another window, or `migrate`) has this journal open."""
+
+    def __init__(self, path: Path, holder: str) -> None:
+        who = f" (process {holder})" if holder else ""
+        super().__init__(
+            "The assistant is already running",
+            "Another window of the H: drive migration assistant, or a command-line "
+            f"migration, is already working on your migration{who}.",
+            "Finish or close the other one first, then start the assistant again.",
+            detail=f"journal lock held: {path}",
+        )
 
 
 class Journal:
-    """One journal file. Thread-safe: the upload workers share it (one connection, a lock)."""
+    """One journal file. Thread-safe: the upload workers share it (one connection, a lock).
+
+    While open it holds an exclusive operating-system lock (`<journal>.lock`), so a second
+    process cannot resume the same run or delete this one's live upload sessions.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._lock = threading.Lock()
-        self._conn = self._open()
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._file_lock = FileLock(self.path.with_name(self.path.name + ".lock"))
+        try:
+            self._file_lock.acquire()
+        except LockHeld as held:
+            raise JournalInUse(self.path, held.holder) from held
+        try:
+            self._conn = self._open()
+        except BaseException:
+            self._file_lock.release()
+            raise
 
     @classmethod
-    def open_default(cls) -> Journal:
-        return cls(default_path())
+    def open_default(cls, *, practice: bool = False) -> Journal:
+        """The user's journal; `practice=True` for sandbox (practice) mode's own."""
+        return cls(default_path(practice=practice))
 
     # -- opening, checking, setting aside ------------------------------------------------
 
@@ -140,6 +175,7 @@ class Journal:
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+            self._file_lock.release()
 
     def __enter__(self) -> Journal:
         return self
@@ -400,5 +436,6 @@ class Journal:
             )
 
 
-def default_path() -> Path:
-    return paths.user_data_dir() / JOURNAL_FILE_NAME
+def default_path(*, practice: bool = False) -> Path:
+    name = PRACTICE_JOURNAL_FILE_NAME if practice else JOURNAL_FILE_NAME
+    return paths.user_data_dir() / name
