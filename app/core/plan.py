@@ -22,6 +22,7 @@ from typing import Protocol
 from app.core.errors import BadInputError
 from app.core.guidance import Action, Guidance, GuidanceReport, text_for
 from app.core.inventory import FileEntry
+from app.core.onedrive_names import name_issues
 
 
 class Disposition(enum.StrEnum):
@@ -108,14 +109,31 @@ class Plan:
         return sum(1 for item in self.items if item.disposition is disposition)
 
 
+class BadDestination(BadInputError):
+    """The configured OneDrive folder is not a name OneDrive (or we) can use."""
+
+
 def _clean_folder(destination_folder: str) -> str:
+    """The destination as 'a/b'; refuses '.', '..' and names OneDrive would reject, so no
+    configuration can send files outside (or beside) the folder the officer was shown."""
     parts = [part for part in destination_folder.replace("\\", "/").split("/") if part]
+    for position, part in enumerate(parts):
+        if part in {".", ".."} or name_issues(part, is_folder=True, at_root=position == 0):
+            raise BadDestination(
+                "The OneDrive folder cannot be used",
+                f'The destination folder "{destination_folder}" has a part OneDrive cannot'
+                f' use ("{part}").',
+                "Ask IT to correct onedrive.destination_folder in the settings.",
+            )
     return "/".join(parts)
 
 
 def join_destination(destination_folder: str, rel_path: str) -> str:
     """'H drive' + 'a/b.txt' -> 'H drive/a/b.txt' (an empty folder means the drive root)."""
     folder = _clean_folder(destination_folder)
+    # Scanned names come from real folder entries, which are never '.' or '..'.
+    if any(part in {"", ".", ".."} for part in rel_path.split("/")):
+        raise ValueError(f"not a relative path inside the drive: {rel_path!r}")
     return f"{folder}/{rel_path}" if folder else rel_path
 
 

@@ -113,3 +113,28 @@ def test_destination_folders_parents_first() -> None:
     folders = destination_folders(plan.items)
     assert folders == ["H drive", "H drive/Docs", "H drive/Evidence"]
     assert join_destination("", "a/b") == "a/b"
+
+
+@pytest.mark.parametrize(
+    "folder", ["../escape", "H drive/../Documents", "a:b", "H drive/.", "CON", "forms"]
+)
+def test_destination_folder_that_could_escape_or_be_rejected_is_refused(folder: str) -> None:
+    from app.core.plan import BadDestination, join_destination
+
+    with pytest.raises(BadDestination) as raised:
+        join_destination(folder, "a.txt")
+    assert folder in raised.value.message
+
+
+@pytest.mark.parametrize("rel_path", ["../a.txt", "a/../../b", "a//b", "./a"])
+def test_relative_paths_cannot_climb_out(rel_path: str) -> None:
+    from app.core.plan import join_destination
+
+    with pytest.raises(ValueError):
+        join_destination("H drive", rel_path)
+
+
+def test_nested_destination_folder_is_accepted() -> None:
+    from app.core.plan import join_destination
+
+    assert join_destination("Migrated/H drive", "a/b.txt") == "Migrated/H drive/a/b.txt"
