@@ -35,6 +35,7 @@ from app.m365.errors import (
     ThrottledError,
 )
 from app.m365.upload_http import FolderCache, Graph, Shared, fragment_size, paced
+from app.m365.upload_outcomes import Done
 from app.m365.upload_session import FileFailed, FileUploader, RetryLater
 from app.settings import Upload
 
@@ -259,27 +260,27 @@ class UploadEngine:
                 self.limiter.release()
 
     def _one(self, item: JournalItem, work: _Work) -> None:
+        # Whatever happens to this file, `work.done()` (or `later`) is called exactly once:
+        # a worker that left without it would keep the others waiting for ever.
+        handed_back = False
         with self._lock:
             self._tally.in_flight[item.index] = item.rel_path
         try:
             done = FileUploader(self.shared, item).run()
+            self._record_done(item, done)
         except CancelledError:
-            work.done()
-            return
+            pass
         except RetryLater as later:
             attempt = self._attempts.get(item.index, 0)
             self._attempts[item.index] = attempt + 1
             if attempt < len(self._delays):
                 log.info("File %d: %s; trying again later", item.index, later.code)
                 work.later(self.journal.item(self.run_id, item.index), self._delays[attempt])
-                return
-            self._fail(item, later.code, later.message, later.action)
-            work.done()
-            return
+                handed_back = True
+            else:
+                self._fail(item, later.code, later.message, later.action)
         except FileFailed as failed:
             self._fail(item, failed.code, failed.message, failed.action)
-            work.done()
-            return
         except GraphError as error:
             if isinstance(error, RUN_WIDE) or error.status == 401:  # 401 after a new token
                 self._stop_run(item, error)
@@ -287,17 +288,21 @@ class UploadEngine:
                 code = error.code or f"http_{error.status}"
                 log.warning("File %d: %s", item.index, error.for_log())
                 self._fail(item, code, f"{error.title}: {error.message}", error.action)
-            work.done()
-            return
         except UserFacingError as error:
             # Signed out, OneDrive full, offline too long: the run stops here; the
             # journal keeps this file's session for a resume.
             self._stop_run(item, error)
-            work.done()
-            return
+        except Exception:  # a defect or a surprise: this file fails, the run goes on
+            log.exception("File %d: unexpected error", item.index)
+            self._fail_unexpected(item)
         finally:
             with self._lock:
                 self._tally.in_flight.pop(item.index, None)
+            if not handed_back:
+                work.done()
+        self._emit()
+
+    def _record_done(self, item: JournalItem, done: Done) -> None:
         self.journal.mark_verified(
             self.run_id,
             item.index,
@@ -324,8 +329,18 @@ class UploadEngine:
             else:
                 tally.moved += 1
                 tally.bytes_moved += done.size
-        work.done()
-        self._emit()
+
+    def _fail_unexpected(self, item: JournalItem) -> None:
+        try:
+            self._fail(
+                item,
+                "unexpected",
+                "Something unexpected went wrong while moving this file, so it was not moved.",
+                "Choose Try again. If it happens again, contact the service desk with the log.",
+            )
+        except Exception:  # the journal itself failed: the run cannot record outcomes
+            log.exception("File %d: the failure could not be recorded", item.index)
+            self._halt.set()
 
     def _stop_run(self, item: JournalItem, error: UserFacingError) -> None:
         log.warning("Run stopped at file %d: %s (%s)", item.index, error, error.detail)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from app.core.quickxorhash import QuickXorHash
 from app.m365.errors import GraphError, LockedError
 from app.m365.upload_names import candidates
-from app.m365.upload_outcomes import Done, FileFailed, drive_path, iso_utc, remote_hash
+from app.m365.upload_outcomes import Done, FileFailed, body_of, drive_path, iso_utc, remote_hash
 
 if TYPE_CHECKING:
     from app.m365.upload_session import FileUploader
@@ -45,7 +45,8 @@ def upload_empty(up: FileUploader, stat: os.stat_result) -> Done:
                     _set_dates(up, existing.item_id, stat)
                 return existing
             continue
-        item = _set_dates(up, str(response.json()["id"]), stat) or response.json()
+        created = body_of(response, "PUT empty content", "id")
+        item = _set_dates(up, str(created["id"]), stat) or created
         remote = remote_hash(item)
         if int(item.get("size", -1)) != 0 or remote not in (None, empty_hash):
             raise FileFailed(
@@ -64,7 +65,7 @@ def upload_empty(up: FileUploader, stat: os.stat_result) -> Done:
 def _set_dates(up: FileUploader, item_id: str, stat: os.stat_result) -> dict[str, Any] | None:
     """Give an empty file its dates (PUT content cannot carry them); None if refused."""
     try:
-        patched: dict[str, Any] = up.s.graph.request(
+        response = up.s.graph.request(
             "PATCH",
             f"/me/drive/items/{item_id}",
             json={
@@ -74,7 +75,8 @@ def _set_dates(up: FileUploader, item_id: str, stat: os.stat_result) -> dict[str
                 }
             },
             expected=(200,),
-        ).json()
+        )
+        patched = body_of(response, "PATCH item dates", "id")
     except GraphError as error:
         # The file itself is there and empty; only its dates could not be kept.
         log.warning("File %d: dates not set: %s", up.item.index, error.for_log())

@@ -12,6 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
+import requests
+
+from app.m365.errors import GraphError
+
 
 class RetryLater(Exception):
     """Try this file again later (locked here or in OneDrive); then report it."""
@@ -48,6 +52,32 @@ class Done:
     size: int
     quick_xor_hash: str
     final_path: str
+
+
+def malformed(what: str, why: str, status: int = 0) -> GraphError:
+    """OneDrive answered "success" with something we cannot use (not JSON, a key missing)."""
+    return GraphError(
+        "Unexpected answer from OneDrive",
+        "OneDrive sent an answer this app could not understand, so this file was not moved.",
+        "Choose Try again. If it keeps happening, contact the service desk with the log.",
+        status=status,
+        code="malformedResponse",
+        detail=f"{what}: {why}",  # method and path only, never an upload URL's query
+    )
+
+
+def body_of(response: requests.Response, what: str, *required: str) -> dict[str, Any]:
+    """The JSON object of an answer, with the `required` keys; else a typed GraphError."""
+    try:
+        body = response.json()
+    except ValueError:
+        raise malformed(what, "the body is not JSON", response.status_code) from None
+    if not isinstance(body, dict):
+        raise malformed(what, "the body is not a JSON object", response.status_code)
+    missing = [key for key in required if body.get(key) in (None, "")]
+    if missing:
+        raise malformed(what, f"missing {', '.join(missing)}", response.status_code)
+    return body
 
 
 def iso_utc(ts: float) -> str:

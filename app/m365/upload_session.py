@@ -37,6 +37,7 @@ from app.m365.upload_outcomes import (
     Mismatch,
     RetryLater,
     SessionGone,
+    body_of,
     drive_path,
     iso_utc,
     next_expected,
@@ -95,12 +96,24 @@ class FileUploader:
             ) from None
         except PermissionError:
             raise self._locked_here() from None
+        except OSError as error:
+            raise self.unreadable(error) from None
 
     def _locked_here(self) -> RetryLater:
         return RetryLater(
             "locked_local",
             "The file is open in another program, so it cannot be read.",
             "Close the file (for example in Word) and choose Try again.",
+        )
+
+    def unreadable(self, error: OSError) -> RetryLater:
+        """A read of the H: drive failed (EIO, a dropped share): try later, then report."""
+        log.warning("File %d: the H: drive could not be read: %r", self.item.index, error)
+        return RetryLater(
+            "source_unreadable",
+            "The H: drive could not be read (the connection to it may have dropped).",
+            "Check you are connected to the police network (and VPN, if you use one), "
+            "then choose Try again.",
         )
 
     def note(self, text: str) -> None:
@@ -180,7 +193,7 @@ class FileUploader:
                 if attempt == 0 and self._delete_own_session_at(path):
                     continue
                 return self.existing_at(path, stat)
-            data = response.json()
+            data = body_of(response, "POST createUploadSession", "uploadUrl")
             self.session_url = str(data["uploadUrl"])
             self.session_path = path
             self.s.journal.mark_uploading(
@@ -213,7 +226,7 @@ class FileUploader:
                 "OneDrive is still holding an unfinished upload of this file.",
                 "Choose Try again in an hour; OneDrive releases unfinished uploads by then.",
             ) from None
-        item = response.json()
+        item = body_of(response, "GET item", "id")
         if "file" not in item or int(item.get("size", -1)) != stat.st_size:
             return False
         size, local = self._hash_local()
@@ -228,6 +241,8 @@ class FileUploader:
             raise self._vanished() from None
         except PermissionError:
             raise self._locked_here() from None
+        except OSError as error:
+            raise self.unreadable(error) from None
 
     def _vanished(self) -> FileFailed:
         return FileFailed(
@@ -251,7 +266,7 @@ class FileUploader:
             response = self.s.graph.request("GET", drive_path(self.session_path), expected=(200,))
         except NotFoundError:
             return None
-        item = response.json()
+        item = body_of(response, "GET item", "id")
         if "file" not in item or int(item.get("size", -1)) != stat.st_size:
             return None
         size, local = self._hash_local()
@@ -276,7 +291,7 @@ class FileUploader:
                 raise SessionGone
             if response.status_code != 200:
                 raise self._error(response, "GET upload session")
-            nxt = next_expected(response.json())
+            nxt = next_expected(body_of(response, "GET upload session"))
             return 0 if nxt is None else nxt
 
     def _rehash(self, upto: int) -> QuickXorHash:
@@ -293,6 +308,10 @@ class FileUploader:
                     remaining -= len(chunk)
         except FileNotFoundError:
             raise self._vanished() from None
+        except PermissionError:
+            raise self._locked_here() from None
+        except OSError as error:
+            raise self.unreadable(error) from None
         return hasher
 
     def _send(self, stat: os.stat_result, *, fresh: bool) -> Done:
@@ -307,12 +326,17 @@ class FileUploader:
             raise self._vanished() from None
         except PermissionError:
             raise self._locked_here() from None
+        except OSError as error:
+            raise self.unreadable(error) from None
         with handle:
             while True:
                 self.s.checkpoint()
-                handle.seek(acked)
                 length = min(self.s.fragment, size - acked)
-                chunk = handle.read(length)
+                try:  # only the read: requests' own errors are OSErrors too
+                    handle.seek(acked)
+                    chunk = handle.read(length)
+                except OSError as error:
+                    raise self.unreadable(error) from None
                 if len(chunk) != length:
                     raise Changed
                 self.s.bandwidth.take(length, self.s.stop)
@@ -324,7 +348,8 @@ class FileUploader:
                     assert response is not None
                     hasher.update(chunk)
                     self.s.on_bytes(size - acked, 0)
-                    return self._verify(response.json(), hasher, size, stat)
+                    item = body_of(response, "PUT last fragment", "id")
+                    return self._verify(item, hasher, size, stat)
                 nxt, expiry = self._where_now(response)
                 if nxt == acked + length:
                     hasher.update(chunk)
@@ -340,7 +365,7 @@ class FileUploader:
         if response is None or response.status_code == 416:
             return self._ask(), None  # stored-but-503, reset, or the server has other bytes
         if response.status_code == 202:
-            body = response.json()
+            body = body_of(response, "PUT fragment")
             nxt = next_expected(body)
             expiry = parse_time(body.get("expirationDateTime"))
             return (self._ask(), None) if nxt is None else (nxt, expiry)
@@ -357,6 +382,8 @@ class FileUploader:
             now = os.stat(self.path)
         except FileNotFoundError:
             raise self._vanished() from None
+        except OSError as error:
+            raise self.unreadable(error) from None
         if now.st_size != before.st_size or now.st_mtime_ns != before.st_mtime_ns:
             raise Changed
 
