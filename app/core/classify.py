@@ -32,11 +32,14 @@ from app.core.classify_compile import (
 )
 from app.core.duplicates import Hasher, find_duplicates
 from app.core.errors import CancelledError
+from app.core.gc_quiet import collector_paused
 from app.core.guidance import Action, Guidance, GuidanceReport
 from app.core.inventory import FileEntry, Inventory
 from app.core.policy import Policy
 
-_CHUNK = 32768  # files between two looks at `stop`
+# Files per slice: between two looks at `stop`, and short enough (a few ms) that the GIL
+# changes hands between slices.
+_CHUNK = 16384
 
 
 class NameFinding(Protocol):
@@ -81,6 +84,20 @@ def classify(
     at safe points. `hasher` replaces QuickXorHash file hashing (tests); the default
     reads the file.
     """
+    with collector_paused():
+        return _classify(inventory, policy, rules, now, hash_duplicates, stop, progress, hasher)
+
+
+def _classify(
+    inventory: Inventory,
+    policy: Policy,
+    rules: NameFindings | None,
+    now: float | None,
+    hash_duplicates: bool,
+    stop: threading.Event | None,
+    progress: Callable[[int, int], None] | None,
+    hasher: Hasher | None,
+) -> GuidanceReport:
     compiled = compile_policy(policy, time.time() if now is None else now)
     if rules is not None:
         compiled.set_folder_findings(rules.folders)
