@@ -353,12 +353,16 @@ def scan(
     stop: threading.Event | None = None,
     workers: int = 8,
     lister: Lister | None = None,
+    helper_process: bool = True,
 ) -> Inventory:
     """Scan `root` (never following links) into an `Inventory`.
 
     `workers`: listings kept in flight once listings turn out to be I/O-bound (1: always
     serial). `lister(os_path)` replaces os.scandir, for tests and benchmarks (latency,
-    failures). Cancelled through `stop`: returns what it has, with complete=False.
+    failures). `helper_process=False`: never fork a helper (app.core.scan_split); the GUI
+    passes it, as forking a multi-threaded Qt process is best avoided (and Windows, where
+    the app is deployed, has no fork anyway). Cancelled through `stop`: returns what it
+    has, with complete=False.
     Raises HDriveNotFound / HDriveUnreadable when the root itself cannot be listed.
     """
     root_text = os.fspath(root)
@@ -369,7 +373,7 @@ def scan(
     rest = walk.walk_serial(
         [(os_root, "", -1, 0)],
         may_go_parallel=workers > 1,
-        may_split=workers > 1 and walk.use_fd and scan_split.AVAILABLE,
+        may_split=helper_process and workers > 1 and walk.use_fd and scan_split.AVAILABLE,
     )
     mode = "serial"
     if rest:

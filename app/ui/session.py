@@ -91,8 +91,12 @@ class Session:
     run_id: int | None = None
     result: Any = None
     resuming: bool = False  # continuing an unfinished run from the journal
+    # The wizard window's native handle (`int(winId())`, set on the GUI thread): the
+    # Windows broker's sign-in dialog needs a parent window.
+    window_handle: int | None = None
     _journal: Any = None
     _graph: Any = None
+    _token: Callable[[bool], str] | None = None  # set by tests/benchmarks; else the sign-in's
 
     # -- configuration -----------------------------------------------------------------
     @property
@@ -147,7 +151,8 @@ class Session:
         from app.ui.review_data import ReviewData
 
         assert self.h_drive is not None
-        inventory = scan(self.h_drive, progress=progress, stop=stop)
+        # No forked helper from this multi-threaded Qt process (see scan's docstring).
+        inventory = scan(self.h_drive, progress=progress, stop=stop, helper_process=False)
         if stop.is_set():
             return None
         progress(("classify", 0, len(inventory.files)))
@@ -190,20 +195,44 @@ class Session:
 
         return factory
 
+    def token_provider(self) -> Callable[[bool], str]:
+        if self._token is not None:
+            return self._token
+        token: Callable[[bool], str] = self.make_sign_in().access_token
+        return token
+
     def graph(self) -> Any:
+        """The Graph client for calls outside an upload run (drive, folder address)."""
         if self._graph is None:
             from app.m365.graph import GraphClient
 
-            sign_in = self.make_sign_in()
             self._graph = GraphClient(
                 self.m365_config().graph_url,
-                sign_in.access_token,
+                self.token_provider(),
                 session_factory=self.session_factory(),
             )
         return self._graph
 
+    def run_graph(self, limiter: Any, stop: threading.Event) -> Any:
+        """The Graph client for one upload run, as the engine expects it: every request
+        waits its turn in the run's request budget (`paced`), and a 429/503 on a Graph
+        call slows the engine's workers too (`on_throttle`), as in the migrate command."""
+        from app.m365.graph import GraphClient
+        from app.m365.upload_http import paced
+
+        return GraphClient(
+            self.m365_config().graph_url,
+            self.token_provider(),
+            session_factory=paced(self.session_factory(), limiter, stop),
+            on_throttle=limiter.throttled,
+            stop=stop,
+        )
+
     def sign_in_interactive(self, stop: threading.Event) -> Any:
-        return self.make_sign_in().sign_in_interactive(stop, 300)
+        sign_in = self.make_sign_in()
+        # Read on the worker at call time: the window exists by then (see the wizard).
+        sign_in.parent_window_handle = self.window_handle
+        return sign_in.sign_in_interactive(stop, 300)
 
     def start_device_code(self) -> Any:
         return self.make_sign_in().start_device_code()
@@ -265,9 +294,14 @@ class Session:
         """Run the upload engine; progress goes out as `RunProgress` (the engine's figures
         plus the problems met so far, read from the journal on this worker)."""
         from app.core.journal import ItemState
+        from app.m365.concurrency import AdaptiveLimit
         from app.m365.upload import UploadEngine
 
         assert self.run_id is not None
+        # Everything alive now (inventory, review, plan) stays for the whole run: frozen,
+        # the collector's full passes never walk it again while files move (a full pass
+        # over a big inventory holds the GIL, and so the window, for tens of ms).
+        gc.freeze()
         journal = self.journal()
         run = journal.run_info(self.run_id)
         source = str(self.h_drive) if self.h_drive is not None else run.source_root
@@ -276,7 +310,9 @@ class Session:
 
         def relay(p: Any) -> None:
             nonlocal seen_failed, problems
-            if p.failed != seen_failed:
+            # Read from the journal only when the count changed, and never past the 200
+            # shown: thousands of failures must not mean thousands of growing reads.
+            if p.failed != seen_failed and len(problems) < 200:
                 seen_failed = p.failed
                 failed = journal.items(self.run_id, [ItemState.FAILED])
                 problems = [
@@ -285,18 +321,25 @@ class Session:
                 ]
             progress(RunProgress(p, list(problems)))
 
+        upload = self.settings.upload
+        limiter = AdaptiveLimit(upload.concurrency_start, upload.concurrency_max)
+        graph = self.run_graph(limiter, stop)
         engine = UploadEngine(
-            self.graph(),
+            graph,
             journal,
             source,
             run_id=self.run_id,
-            settings=self.settings.upload,
+            settings=upload,
             session_factory=self.session_factory(),
             progress=relay,
             pause=pause,
             stop=stop,
+            limiter=limiter,
         )
-        self.result = engine.run()
+        try:
+            self.result = engine.run()
+        finally:
+            graph.close()
         self._find_folder_url(run.destination)
         if self.result.error is not None and not self.result.cancelled:
             raise self.result.error

@@ -155,3 +155,11 @@ def test_subtree_payload_round_trip() -> None:
     )
     empty = scan_split.encode_subtree([], [], [], [], [], [])
     assert scan_split.decode_subtree(empty) == ([], [], [], [], [], [])
+
+
+def test_no_helper_when_the_caller_says_so(
+    tree: Path, split_early: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The GUI scans with helper_process=False: no fork from a multi-threaded Qt process.
+    monkeypatch.setattr(scan_split.Helper, "start", None)  # would fail if called
+    assert len(scan(tree, workers=2, helper_process=False).files) == 1500
