@@ -101,7 +101,10 @@ def run_unattended(wizard: MigrationWizard, *, out_dir: Path, upn: str | None = 
         return 1
     print(page.status.text())
     if page.owner_confirm.isVisible():
-        print("The H: drive's owner is not confirmed for this account; confirming (practice).")
+        print(
+            "  The training account's name does not match this computer's user name, as"
+            " expected in practice mode; confirming that the drive is theirs."
+        )
         page.owner_confirm.setChecked(True)
     camera.shot("signed-in")
     next_page()
@@ -168,6 +171,11 @@ def run_unattended(wizard: MigrationWizard, *, out_dir: Path, upn: str | None = 
     html = done.save_receipt(out_dir / "receipt.html")
     text = done.save_receipt(out_dir / "receipt.txt")
     print("  " + done.headline.text())
+    assert done.receipt is not None
+    for section in done.receipt.sections():  # the totals a floor-walker reads out
+        print(f"  {section.title}: {fmt.files_and_size(section.files, section.num_bytes)}")
+        for reason, count in section.reasons.most_common():
+            print(f"    - {reason}: {fmt.files(count)}")
     print(f"Receipt: {html} and {text}")
     print("Screenshots:")
     for path in camera.taken:
