@@ -5,7 +5,11 @@ Trust is explicit: `verify=` is passed on every request, so `REQUESTS_CA_BUNDLE`
 requests issue 3829) can never change who we trust. In production the operating
 system's certificate store is used (truststore), which is what corporate TLS-inspecting
 proxies rely on; in sandbox mode only the sandbox's own CA is trusted. Verification is
-never turned off. Proxies still come from the system/environment (`trust_env`).
+never turned off. Proxies still come from the system/environment, looked up once per
+host and minute rather than on every request (requests' own `trust_env` lookup reads the
+environment, or the Windows registry, and ~/.netrc each time: about a sixth of the
+client's CPU per small file). ~/.netrc is never used: its Basic credentials would replace
+our bearer token.
 
 The same class is handed to MSAL as its `http_client`.
 """
@@ -15,6 +19,7 @@ from __future__ import annotations
 import datetime
 import email.utils
 import ssl
+import threading
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -27,6 +32,9 @@ from requests.adapters import HTTPAdapter
 # (connect, read) seconds. Reads are generous: a 60 MiB fragment on a slow link, or
 # Graph assembling a large upload, can legitimately take a while before answering.
 DEFAULT_TIMEOUT: tuple[float, float] = (15.0, 120.0)
+# How long a host's proxy settings are reused: a laptop moving between the office and a
+# VPN picks up the change within this time.
+PROXY_LOOKUP_TTL_S = 60.0
 
 
 class _SystemTrustAdapter(HTTPAdapter):
@@ -70,6 +78,11 @@ class VerifiedSession(requests.Session):
         pool_size: int = 10,
     ) -> None:
         super().__init__()
+        # Off: requests would read the environment and ~/.netrc on every request. The
+        # environment's proxies are added in merge_environment_settings (cached per host).
+        self.trust_env = False
+        self._proxy_cache: dict[tuple[str, str], tuple[float, dict[str, str]]] = {}
+        self._proxy_lock = threading.Lock()
         self._verify: str | bool = str(ca_bundle) if ca_bundle is not None else True
         self._timeout = timeout
         self.verify = self._verify
@@ -101,11 +114,28 @@ class VerifiedSession(requests.Session):
     def merge_environment_settings(
         self, url: Any, proxies: Any, stream: Any, verify: Any, cert: Any
     ) -> Any:
-        # trust_env stays on for the system proxy settings, but REQUESTS_CA_BUNDLE and
-        # CURL_CA_BUNDLE must never replace the trust decided above.
+        # The system's proxies (as requests' trust_env would find them: environment,
+        # registry, macOS settings), but REQUESTS_CA_BUNDLE and CURL_CA_BUNDLE never
+        # replace the trust decided above. Explicit proxies win over the system's.
         merged = super().merge_environment_settings(url, proxies, stream, verify, cert)
+        system = self._system_proxies(str(url), (proxies or {}).get("no_proxy"))
+        merged["proxies"] = {**system, **merged["proxies"]}
         merged["verify"] = self._verify
         return merged
+
+    def _system_proxies(self, url: str, no_proxy: str | None) -> dict[str, str]:
+        parts = urlsplit(url)
+        key = (parts.scheme, parts.netloc)
+        now = time.monotonic()
+        with self._proxy_lock:
+            cached = self._proxy_cache.get(key)
+        if cached is not None and now - cached[0] < PROXY_LOOKUP_TTL_S and no_proxy is None:
+            return cached[1]
+        found = dict(requests.utils.get_environ_proxies(url, no_proxy=no_proxy))
+        if no_proxy is None:
+            with self._proxy_lock:
+                self._proxy_cache[key] = (now, found)
+        return found
 
 
 def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
