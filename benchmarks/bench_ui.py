@@ -211,6 +211,7 @@ def bench_stall_upload(quick: bool, tmp: Path) -> list[dict[str, Any]]:
         )
         session.h_drive = drive
         token = remote.token()
+        session._token = lambda _force: token
         session._graph = GraphClient(
             remote.graph_url,
             lambda _force: token,

@@ -69,6 +69,8 @@ class DeleteResult:
     deleted: int
     deleted_bytes: int
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    # Not deleted because no longer as scanned (changed, gone, now a link): (path, why)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -79,6 +81,7 @@ class Session:
     training_users: list[str] = field(default_factory=list)
     h_drive: Path | None = None
     h_drive_problem: UserFacingError | None = None
+    h_drive_chosen: bool = False  # the officer picked the folder ("Choose folder")
     sign_in: Any = None  # app.m365.auth.SignIn
     account: Any = None  # app.m365.auth.Account
     owner: Any = None  # app.m365.owner.OwnerCheck
@@ -114,7 +117,8 @@ class Session:
         if self._journal is None:
             from app.core.journal import Journal
 
-            self._journal = Journal.open_default()
+            # Practice mode keeps its own journal: a practice run never steers a real one.
+            self._journal = Journal.open_default(practice=self.sandbox is not None)
         return self._journal
 
     def unfinished_run(self) -> Any:
@@ -261,6 +265,9 @@ class Session:
         """Runs on a worker: the account's OneDrive and the owner check."""
         from app.m365.owner import check_owner
 
+        owner_folder = self.h_drive
+        if self.resuming:
+            owner_folder = self._check_resumable(account)
         self.account = account
         drive = self.graph().drive()
         quota = drive.get("quota") or {}
@@ -269,9 +276,42 @@ class Session:
             remaining=quota.get("remaining"),
             web_url=drive.get("webUrl", ""),
         )
-        if self.h_drive is not None:
-            self.owner = check_owner(account, self.h_drive, dict(os.environ))
+        if owner_folder is not None:
+            self.owner = check_owner(account, owner_folder, dict(os.environ))
         return self.drive
+
+    def check_owner_again(self) -> Any:
+        """The folder changed after sign-in ("Choose folder"): check its owner again."""
+        from app.m365.owner import check_owner
+
+        if self.account is not None and self.h_drive is not None:
+            self.owner = check_owner(self.account, self.h_drive, dict(os.environ))
+        return self.owner
+
+    def _check_resumable(self, account: Any) -> Path:
+        """The unfinished run may be continued by `account`, from its own folder (the same
+        rule as `migrate --resume`); returns that folder. Raises a UserFacingError."""
+        from app.core.resume import check_account, resume_source
+
+        run = self.journal().unfinished_run()
+        if run is None:
+            raise UserFacingError(
+                "Nothing to continue",
+                "There is no unfinished migration any more.",
+                "Go back to the start to begin a new one.",
+            )
+        check_account(run, account.username)
+        return resume_source(run, self.h_drive if self.h_drive_chosen else None)
+
+    def resume_run(self) -> int:
+        """On the progress worker: continue the unfinished run, checked again (the sign-in
+        may be old by now), reading from the run's own folder."""
+        assert self.account is not None
+        self.h_drive = self._check_resumable(self.account)
+        run = self.journal().unfinished_run()
+        assert run is not None
+        self.run_id = run.id
+        return self.run_id
 
     # -- plan and upload -----------------------------------------------------------------
     def build_plan(self) -> Any:
@@ -304,7 +344,8 @@ class Session:
         gc.freeze()
         journal = self.journal()
         run = journal.run_info(self.run_id)
-        source = str(self.h_drive) if self.h_drive is not None else run.source_root
+        # Always the run's own folder: the drive found at this launch may be another.
+        source = str(self._run_source(run))
         seen_failed = -1
         problems: list[str] = []
 
@@ -358,38 +399,36 @@ class Session:
             self.drive.web_url = str(item["webUrl"])
 
     # -- the only write to the H: drive --------------------------------------------------
-    def discarded_files(self) -> list[tuple[str, int]]:
-        """(relative path, size) of what was left behind and may be deleted: discarded,
-        never 'cannot move' (those are the officer's to deal with another way)."""
+    @staticmethod
+    def _run_source(run: Any) -> Path:
+        from app.core.resume import resume_source
+
+        return resume_source(run)
+
+    def discarded_files(self) -> list[Any]:
+        """What was left behind and may be deleted (`LeftBehind`: path, size, modified as
+        scanned): discarded, never 'cannot move' (the officer's to deal with otherwise)."""
         from app.core.journal import ItemState
+        from app.core.left_behind import LeftBehind
 
         if self.run_id is None:
             return []
         items = self.journal().items(self.run_id, [ItemState.DISCARDED])
-        return [(item.rel_path, item.size) for item in items]
+        return [LeftBehind(item.rel_path, item.size, item.modified) for item in items]
 
     def delete_discarded(
-        self, files: list[tuple[str, int]], progress: Progress, stop: threading.Event
+        self, files: list[Any], progress: Progress, stop: threading.Event
     ) -> DeleteResult:
-        """Delete exactly the listed files (after the officer confirmed that list)."""
-        from app.core.scan import to_os_path
+        """Delete exactly the listed files (after the officer confirmed that list), from
+        the run's own folder, and only those still as scanned (app.core.left_behind)."""
+        from app.core.left_behind import delete_left_behind
 
-        assert self.h_drive is not None
-        result = DeleteResult(0, 0)
-        for number, (rel_path, size) in enumerate(files, start=1):
-            if stop.is_set():
-                break
-            path = to_os_path(str(self.h_drive), rel_path)
-            try:
-                os.remove(path)
-                result.deleted += 1
-                result.deleted_bytes += size
-            except FileNotFoundError:
-                result.deleted += 1  # already gone: the outcome the officer asked for
-            except OSError as error:
-                result.failed.append((rel_path, error.strerror or str(error)))
-            progress((number, len(files)))
-        return result
+        assert self.run_id is not None
+        root = self._run_source(self.journal().run_info(self.run_id))
+        outcome = delete_left_behind(
+            str(root), files, stop=stop, progress=lambda done, total: progress((done, total))
+        )
+        return DeleteResult(outcome.deleted, outcome.deleted_bytes, outcome.failed, outcome.skipped)
 
     def close(self) -> None:
         if self._journal is not None:

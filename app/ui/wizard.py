@@ -91,6 +91,10 @@ class MigrationWizard(QWizard):
         page = self.page(page_id)
         if page is not None:
             self.announce(page.title(), force=True)
+        if page_id == SIGN_IN:
+            # The Windows broker parents its sign-in dialog on our window. winId() must be
+            # called here on the GUI thread; the sign-in worker reads the number later.
+            self.session.window_handle = int(self.winId())
         if page_id == PROGRESS:
             # No going back while files are moving: the plan is in the journal now.
             self.button(QWizard.WizardButton.BackButton).setEnabled(False)
