@@ -147,6 +147,9 @@ def prepare_run(
 ) -> tuple[int, str]:
     """The run to work on: the unfinished one (--resume) or a new one from a fresh scan."""
     from app.commands.migrate import settings_digest
+    from app.m365.url_sealer import keyring_sealer
+
+    journal.use_sealer(keyring_sealer())  # upload URLs are credentials: stored sealed only
 
     unfinished = journal.unfinished_run()
     if args.resume and unfinished is None:

@@ -6,9 +6,10 @@ want "the session URL is on disk before the first byte is sent" to be true, so e
 commit is durable. Each state change is one statement or one transaction, so a kill
 leaves every item in exactly one state.
 
-Upload session URLs carry a credential. They are stored here (the file is the user's,
-mode 0600, in their private data folder) but never logged: no method logs a URL, and
-`JournalItem.__repr__` hides it.
+Upload session URLs carry a credential. They are stored here only sealed (encrypted by
+the `UrlSealer` the caller gives; without one they are kept in memory only, see
+`SessionUrls`), never logged (`JournalItem.__repr__` hides them), and `secure_delete`
+overwrites cleared ones instead of leaving them in free pages.
 
 A file that is not a journal (not SQLite, truncated, another schema) is set aside
 (renamed with a timestamp, never deleted or silently replaced) and `JournalCorrupt`
@@ -26,6 +27,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 from app import paths
 from app.core import journal_schema
@@ -39,6 +41,8 @@ from app.core.journal_records import (
     JournalCorrupt,
     JournalItem,
     RunInfo,
+    SessionUrls,
+    UrlSealer,
     initial_state,
     item_from_row,
 )
@@ -85,9 +89,10 @@ class Journal:
     process cannot resume the same run or delete this one's live upload sessions.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, sealer: UrlSealer | None = None) -> None:
         self.path = Path(path)
         self._lock = threading.Lock()
+        self._urls = SessionUrls(sealer)
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self._file_lock = FileLock(self.path.with_name(self.path.name + ".lock"))
         try:
@@ -104,6 +109,10 @@ class Journal:
     def open_default(cls, *, practice: bool = False) -> Journal:
         """The user's journal; `practice=True` for sandbox (practice) mode's own."""
         return cls(default_path(practice=practice))
+
+    def use_sealer(self, sealer: UrlSealer | None) -> None:
+        """Seal session URLs from now on (sealed ones already in the file become readable)."""
+        self._urls.sealer = sealer
 
     # -- opening, checking, setting aside ------------------------------------------------
 
@@ -124,6 +133,7 @@ class Journal:
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=FULL")
                 conn.execute("PRAGMA foreign_keys=ON")
+                conn.execute("PRAGMA secure_delete=ON")  # cleared session URLs overwritten
                 if not self._has_tables(conn):
                     journal_schema.create(conn)
         except sqlite3.DatabaseError as error:
@@ -140,6 +150,8 @@ class Journal:
             size = self.path.stat().st_size
         except FileNotFoundError:
             return None
+        if self.path.is_dir():
+            return "it is a folder, not a journal file"
         if size == 0:
             return None
         with open(self.path, "rb") as handle:
@@ -153,7 +165,7 @@ class Journal:
         row = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
         return bool(row and row[0])
 
-    def _set_aside(self, why: str) -> None:
+    def _set_aside(self, why: str) -> NoReturn:
         stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
         moved_to = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
         suffix = 1
@@ -315,7 +327,7 @@ class Journal:
             params.extend(wanted)
         with self._lock:
             rows = self._conn.execute(sql + " ORDER BY idx", params).fetchall()
-        return [item_from_row(row) for row in rows]
+        return [self._item(row) for row in rows]
 
     def item(self, run_id: int, index: int) -> JournalItem:
         with self._lock:
@@ -325,7 +337,17 @@ class Journal:
             ).fetchone()
         if row is None:
             raise KeyError((run_id, index))
-        return item_from_row(row)
+        return self._item(row)
+
+    def _item(self, row: object) -> JournalItem:
+        try:
+            item = item_from_row(row)
+        except (ValueError, TypeError) as error:  # damaged after it was opened and checked
+            log.error("Journal row unreadable: %s", type(error).__name__)
+            with self._lock:
+                self._conn.close()
+            self._set_aside(f"a file's record is damaged ({type(error).__name__})")
+        return self._urls.resolve(item)
 
     def _update(self, run_id: int, index: int, **values: object) -> None:
         columns = ", ".join(f"{name} = ?" for name in values)
@@ -345,12 +367,13 @@ class Journal:
                 "UPDATE items SET state = 'uploading', session_url = ?, session_expiry = ?, "
                 "session_path = ?, sent_offset = 0, attempts = attempts + 1 "
                 "WHERE run_id = ? AND idx = ?",
-                (session_url, expiry, dest_path, run_id, index),
+                (self._urls.for_file(run_id, index, session_url), expiry, dest_path, run_id, index),
             )
 
     def mark_sending(self, run_id: int, index: int, *, dest_path: str) -> None:
         """About to send without a session (an empty file): a resume then knows a file
         found at `dest_path` is ours, moved just before a crash, not something older."""
+        self._urls.forget(run_id, index)
         self._update(
             run_id, index, state=ItemState.UPLOADING.value, session_url=None, session_path=dest_path
         )
@@ -367,6 +390,7 @@ class Journal:
 
     def clear_session(self, run_id: int, index: int) -> None:
         """The session is gone (expired, deleted, finished elsewhere): back to pending."""
+        self._urls.forget(run_id, index)
         self._update(
             run_id,
             index,
@@ -389,6 +413,7 @@ class Journal:
         skipped_existing: bool = False,
     ) -> None:
         state = ItemState.SKIPPED_EXISTING if skipped_existing else ItemState.VERIFIED
+        self._urls.forget(run_id, index)
         self._update(
             run_id,
             index,
@@ -407,6 +432,7 @@ class Journal:
         )
 
     def mark_failed(self, run_id: int, index: int, *, code: str, message: str, action: str) -> None:
+        self._urls.forget(run_id, index)
         self._update(
             run_id,
             index,

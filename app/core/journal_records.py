@@ -6,13 +6,17 @@ transitions) so each reads in one sitting; `app.core.journal` re-exports them.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import logging
+import threading
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from app.core.errors import BadInputError
 from app.core.plan import Disposition
+
+log = logging.getLogger(__name__)
 
 
 class ItemState(StrEnum):
@@ -137,6 +141,59 @@ def item_from_row(row: Any) -> JournalItem:
         notes=tuple(json.loads(str(values[25]))),
         attempts=int(values[26]),
     )
+
+
+class UrlSealer(Protocol):
+    """Encrypts upload session URLs (they carry a credential) for the journal file.
+
+    The journal has no crypto policy of its own; `app.m365.url_sealer` provides one.
+    `unseal` returns None for anything it cannot open (key gone, damaged, foreign)."""
+
+    def seal(self, text: str) -> str: ...
+
+    def unseal(self, text: str) -> str | None: ...
+
+
+class SessionUrls:
+    """Where the journal keeps session URLs: sealed in the file, plain only in memory.
+
+    Without a sealer nothing is written (a resume then opens a new session: slower, and
+    safe). The URLs this process recorded are kept in memory, so a run that is still
+    going never loses its own sessions.
+    """
+
+    def __init__(self, sealer: UrlSealer | None) -> None:
+        self.sealer = sealer
+        self._known: dict[tuple[int, int], str] = {}
+        self._lock = threading.Lock()
+        self._warned = False
+
+    def for_file(self, run_id: int, index: int, url: str) -> str | None:
+        """Remember `url`; what to store in the file (sealed, or None)."""
+        with self._lock:
+            self._known[(run_id, index)] = url
+            if self.sealer is None:
+                if not self._warned:
+                    self._warned = True
+                    log.warning(
+                        "No keyring: upload sessions are not saved in the journal; after a "
+                        "restart unfinished files start again from the beginning."
+                    )
+                return None
+        return self.sealer.seal(url)
+
+    def forget(self, run_id: int, index: int) -> None:
+        with self._lock:
+            self._known.pop((run_id, index), None)
+
+    def resolve(self, item: JournalItem) -> JournalItem:
+        """The item with its plain URL: ours from memory, or unsealed from the file."""
+        with self._lock:
+            known = self._known.get((item.run_id, item.index))
+        url = known
+        if url is None and item.session_url is not None and self.sealer is not None:
+            url = self.sealer.unseal(item.session_url)
+        return item if url == item.session_url else replace(item, session_url=url)
 
 
 def initial_state(disposition: Disposition) -> ItemState:

@@ -58,6 +58,36 @@ def keyring_available() -> bool:
     return not backend.__class__.__module__.startswith("keyring.backends.fail")
 
 
+def read_key(key_name: str) -> bytes | None:
+    """The random key kept in the keyring under `key_name`, or None if there is none (a
+    malformed one is deleted). Raises `keyring.errors.KeyringError` if the keyring fails.
+    Shared by the token cache and the upload-URL sealer (`url_sealer.py`)."""
+    stored = keyring.get_password(KEYRING_SERVICE, key_name)
+    if stored is None:
+        return None
+    try:
+        key = base64.b64decode(stored, validate=True)
+    except (binascii.Error, ValueError):
+        key = b""
+    if len(key) != KEY_BYTES:
+        log.warning("The key %r in the keyring is malformed; it is replaced.", key_name)
+        delete_key(key_name)
+        return None
+    return key
+
+
+def create_key(key_name: str) -> bytes:
+    """A new random key, stored in the keyring; raises `keyring.errors.KeyringError`."""
+    key = AESGCM.generate_key(bit_length=KEY_BYTES * 8)
+    keyring.set_password(KEYRING_SERVICE, key_name, base64.b64encode(key).decode())
+    return key
+
+
+def delete_key(key_name: str) -> None:
+    with contextlib.suppress(keyring.errors.KeyringError):
+        keyring.delete_password(KEYRING_SERVICE, key_name)
+
+
 class EncryptedTokenCache(msal.SerializableTokenCache):  # type: ignore[misc]
     """A `msal.SerializableTokenCache` that loads from and saves to an encrypted file.
 
@@ -85,34 +115,20 @@ class EncryptedTokenCache(msal.SerializableTokenCache):  # type: ignore[misc]
 
     def _read_key(self) -> bytes | None:
         try:
-            stored = keyring.get_password(KEYRING_SERVICE, self.key_name)
+            return read_key(self.key_name)
         except keyring.errors.KeyringError as error:
             self._go_memory_only(f"the keyring could not be read ({type(error).__name__})")
             return None
-        if stored is None:
-            return None
-        try:
-            key = base64.b64decode(stored, validate=True)
-        except (binascii.Error, ValueError):
-            key = b""
-        if len(key) != KEY_BYTES:
-            log.warning("The token cache key in the keyring is malformed; it is replaced.")
-            self._delete_key()
-            return None
-        return key
 
     def _create_key(self) -> bytes | None:
-        key = AESGCM.generate_key(bit_length=KEY_BYTES * 8)
         try:
-            keyring.set_password(KEYRING_SERVICE, self.key_name, base64.b64encode(key).decode())
+            return create_key(self.key_name)
         except keyring.errors.KeyringError as error:
             self._go_memory_only(f"the keyring refused the key ({type(error).__name__})")
             return None
-        return key
 
     def _delete_key(self) -> None:
-        with contextlib.suppress(keyring.errors.KeyringError):
-            keyring.delete_password(KEYRING_SERVICE, self.key_name)
+        delete_key(self.key_name)
 
     def _go_memory_only(self, why: str) -> None:
         if self.persistent:

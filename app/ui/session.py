@@ -119,6 +119,10 @@ class Session:
 
             # Practice mode keeps its own journal: a practice run never steers a real one.
             self._journal = Journal.open_default(practice=self.sandbox is not None)
+            from app.m365.url_sealer import keyring_sealer
+
+            # Upload URLs are credentials: the journal stores them sealed only.
+            self._journal.use_sealer(keyring_sealer())
         return self._journal
 
     def unfinished_run(self) -> Any:
