@@ -101,7 +101,7 @@ class _DamagingSession(VerifiedSession):
     ) -> requests.Response:
         response = super().request(method, url, *args, **kwargs)
         if "createUploadSession" in str(url) and BAD in str(url):
-            response._content = self.damage  # noqa: SLF001 (the damage is the point)
+            response._content = self.damage  # the damage is the point
         return response
 
 

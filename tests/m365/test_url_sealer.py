@@ -94,7 +94,7 @@ def test_no_keyring_keeps_urls_in_memory_only(
     no_keyring: None, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.WARNING)
-    url_sealer._warned.clear()  # noqa: SLF001 (the once-per-process warning is tested)
+    url_sealer._warned.clear()  # said once per process: reset
     sealer = keyring_sealer()
     assert sealer is None
     assert keyring_sealer() is None
