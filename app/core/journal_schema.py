@@ -7,7 +7,11 @@ A schema change bumps `SCHEMA_VERSION`; an older or newer journal is treated as
 
 from __future__ import annotations
 
+import functools
 import sqlite3
+
+from app.core.journal_records import ItemState
+from app.core.plan import Disposition
 
 SCHEMA_VERSION = 1
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -98,4 +102,54 @@ def problem(conn: sqlite3.Connection) -> str | None:
         return "it has no schema version"
     if row[0] != str(SCHEMA_VERSION):
         return f"it was written by another version of the app (schema {row[0]})"
+    for table, wanted in expected_columns().items():
+        found = [str(r[1]) for r in conn.execute(f"PRAGMA table_info({table})")]
+        if found != wanted:
+            return f"its {table} table does not have the expected columns"
+    return damaged_rows(conn)
+
+
+@functools.cache
+def expected_columns() -> dict[str, list[str]]:
+    """Each table's columns, in order, as `SCHEMA` creates them (read from SQLite itself)."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.executescript(SCHEMA)
+        return {
+            table: [str(r[1]) for r in conn.execute(f"PRAGMA table_info({table})")]
+            for table in sorted(EXPECTED_TABLES)
+        }
+    finally:
+        conn.close()
+
+
+def damaged_rows(conn: sqlite3.Connection) -> str | None:
+    """Values no version of the app writes (an unknown state, broken JSON): damage."""
+    states = ", ".join(f"'{state.value}'" for state in ItemState)
+    dispositions = ", ".join(f"'{d.value}'" for d in Disposition)
+    checks = [
+        f"state NOT IN ({states})",
+        f"disposition NOT IN ({dispositions})",
+        "typeof(size) != 'integer'",
+        "typeof(sent_offset) != 'integer'",
+        "typeof(created) NOT IN ('real', 'integer')",
+        "typeof(modified) NOT IN ('real', 'integer')",
+    ]
+    # CASE: json_type raises on malformed JSON, and OR does not promise to short-circuit.
+    json_checks = [
+        f"CASE WHEN json_valid({column}) THEN json_type({column}) != 'array' ELSE 1 END"
+        for column in ("reasons", "notes")
+    ]
+    try:
+        bad = conn.execute(
+            f"SELECT count(*) FROM items WHERE {' OR '.join(checks + json_checks)}"  # noqa: S608
+        ).fetchone()[0]
+    except sqlite3.OperationalError as error:
+        if "no such function" not in str(error):  # an SQLite without JSON: the rest only
+            raise
+        bad = conn.execute(
+            f"SELECT count(*) FROM items WHERE {' OR '.join(checks)}"  # noqa: S608
+        ).fetchone()[0]
+    if bad:
+        return f"{bad} of its file records are damaged"
     return None
