@@ -1,12 +1,21 @@
 """The `migrate` command: a whole migration without a window.
 
     migration-assistant [--sandbox | --settings FILE] migrate --source PATH
-        [--policy FILE] [--accept-guidance] [--resume] [--sandbox-state DIR]
+        [--policy FILE] [--accept-guidance] [--resume] [--confirm-owner]
+        [--sandbox-state DIR]
 
 scan -> OneDrive rules + retention policy -> plan (guidance accepted as it is) ->
 journal -> verified upload -> summary. Without --accept-guidance it refuses: with no
 window it cannot ask about files the guidance says to review or discard. --resume
-continues the journal's unfinished run (nothing verified is sent again).
+continues the journal's unfinished run (nothing verified is sent again), only for the
+account that started it and only from the folder it scanned (a --source given must be
+that folder).
+
+Owner check: the H: drive's owner (from Windows' home share and user name) must match the
+signed-in account. On a mismatch: refused (exit 2) when the organisation's
+identity.owner_mismatch is "refuse"; otherwise refused unless --confirm-owner is given
+(then the mismatch is printed and the run goes on); in sandbox (practice) mode it is only
+printed. Practice runs keep a journal of their own: they are never resumed for real.
 
 --sandbox: an in-process sandbox (state in the user data folder, or --sandbox-state) and
 a sandbox user signed in without a browser through the sandbox's own token-issuing hook
@@ -44,7 +53,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "migrate",
         help="move an H: drive to OneDrive without a window (guidance accepted as it is)",
         description=__doc__.split("\n\n")[2] if __doc__ else None,
-        epilog="Exit codes: 0 every chosen file is in OneDrive and verified; 3 some files "
+        epilog=(__doc__.split("\n\n")[3] + "\n" if __doc__ else "")
+        + "Exit codes: 0 every chosen file is in OneDrive and verified; 3 some files "
         "need attention (listed at the end; --resume tries them again); 2 bad input; "
         "1 unexpected error.",
     )
@@ -56,6 +66,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="follow the retention guidance as it is (needed: there is no window to ask)",
     )
     parser.add_argument("--resume", action="store_true", help="continue the unfinished run")
+    parser.add_argument(
+        "--confirm-owner",
+        action="store_true",
+        help="go on although the H: drive seems to belong to someone other than the "
+        'signed-in account (refused anyway when the organisation sets "refuse")',
+    )
     # Also accepted after the command name; SUPPRESS keeps the global value otherwise.
     parser.add_argument(
         "--sandbox",
@@ -84,7 +100,13 @@ def settings_digest(settings: Settings) -> str:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from app.commands.migrate_steps import Connection, Printer, connect, prepare_run
+    from app.commands.migrate_steps import (
+        Connection,
+        Printer,
+        connect,
+        practice_mode,
+        prepare_run,
+    )
     from app.core.journal import Journal
     from app.core.receipt_summary import format_summary, summarise_run
     from app.m365.concurrency import AdaptiveLimit
@@ -103,7 +125,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         )
     stop = threading.Event()
     printer = Printer(sys.stdout)
-    with Journal.open_default() as journal:
+    # Practice (sandbox) runs have their own journal; the journal's lock keeps a second
+    # assistant (window or command) off the same runs.
+    with Journal.open_default(practice=practice_mode(args)) as journal:
         limiter = AdaptiveLimit(settings.upload.concurrency_start, settings.upload.concurrency_max)
         connection: Connection = connect(args, settings, limiter, stop)
         try:

@@ -167,17 +167,16 @@ def prepare_run(
                 "There is no unfinished migration in the journal.",
                 "Start one with --source PATH --accept-guidance.",
             )
-        if unfinished.account.casefold() != connection.username.casefold():
-            raise BadInputError(
-                "Another account's migration",
-                f"The unfinished migration belongs to {unfinished.account}, "
-                f"but you are signed in as {connection.username}.",
-                "Sign in as that account to resume it.",
-            )
+        from app.core.resume import check_account, resume_source
+
+        check_account(unfinished, connection.username)
+        # The run's own folder (a --source given must be that folder).
+        source = resume_source(unfinished, args.source or None)
+        check_drive_owner(args, settings, connection.username, source, printer)
         printer.line(
             f"Resuming the migration of {unfinished.source_root} ({unfinished.to_do} files to go)."
         )
-        return unfinished.id, unfinished.source_root
+        return unfinished.id, str(source)
     if unfinished is not None:
         raise BadInputError(
             "A migration is unfinished",
@@ -192,6 +191,7 @@ def prepare_run(
     from app.core.scan import scan
 
     root = find_h_drive(args.source)
+    check_drive_owner(args, settings, connection.username, root, printer)
     policy = load_policy(args.policy) if args.policy else policy_from_settings(settings.policy.file)
     printer.line(f"Scanning {root} ...")
     inventory = scan(root)
@@ -210,6 +210,49 @@ def prepare_run(
         f"to OneDrive/{plan.destination_folder}."
     )
     return run_id, str(root)
+
+
+def practice_mode(args: argparse.Namespace) -> bool:
+    """Sandbox mode (in-process or attached): practice runs keep their own journal."""
+    return bool(getattr(args, "sandbox", False) or getattr(args, "sandbox_attach", None))
+
+
+def check_drive_owner(
+    args: argparse.Namespace, settings: Settings, username: str, root: Path, printer: Printer
+) -> None:
+    """The owner check (app.m365.owner), as `migrate --help` describes: a mismatch is
+    refused when the organisation says "refuse"; otherwise it needs --confirm-owner, except
+    in practice mode, where it is only printed (nothing leaves this computer)."""
+    from app.m365.auth import Account
+    from app.m365.owner import check_owner
+
+    owner = check_owner(Account(username=username, name="", oid="", tenant_id=""), root)
+    if owner.matches:
+        return
+    whose = (
+        f"seems to belong to {owner.expected}"
+        if owner.expected
+        else "has an owner the assistant could not check"
+    )
+    text = f"The H: drive {root} {whose}, but you are signed in as {username}."
+    if settings.identity.owner_mismatch == "refuse":
+        raise BadInputError(
+            "Not your H: drive",
+            text,
+            "Your organisation does not allow moving someone else's H: drive. Sign in with "
+            "the right account, or ask the service desk.",
+        )
+    if practice_mode(args):
+        printer.line(f"Practice mode: {text} Going on (nothing leaves this computer).")
+        return
+    if not getattr(args, "confirm_owner", False):
+        raise BadInputError(
+            "Is this H: drive yours?",
+            text,
+            "If it is yours to move to this account's OneDrive, run the same command "
+            "again with --confirm-owner.",
+        )
+    printer.line(f"Warning: {text} Going on because --confirm-owner was given.")
 
 
 class Printer:
@@ -271,4 +314,11 @@ def _duration(seconds: float) -> str:
     return f"{seconds / 3600:.1f} h"
 
 
-__all__ = ["Connection", "Printer", "connect", "prepare_run"]
+__all__ = [
+    "Connection",
+    "Printer",
+    "check_drive_owner",
+    "connect",
+    "practice_mode",
+    "prepare_run",
+]

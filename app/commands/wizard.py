@@ -42,6 +42,30 @@ def sample_drive(scale: float) -> Path:
     return root
 
 
+def _journal_problem(session: Any) -> Any:
+    """Open the journal now: another assistant holding it must be said before any page,
+    not discovered halfway through a journey. (A journal set aside as corrupt is only
+    logged, as before: the pages go on with a fresh one.)"""
+    from app.core.journal import JournalCorrupt, JournalInUse
+
+    try:
+        session.journal()
+    except JournalInUse as error:
+        return error
+    except JournalCorrupt:
+        pass  # said in the log by the journal; the next open starts a fresh one
+    return None
+
+
+def _refuse(error: Any, headless: bool) -> int:
+    print(error.for_terminal(), file=sys.stderr)
+    if not headless:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, error.title, f"{error.message}\n\n{error.action}".strip())
+    return int(error.exit_code)
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
     headless = no_display()
     if headless:
@@ -74,6 +98,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             session.h_drive = sample_drive(HEADLESS_SAMPLE_SCALE if headless else 1.0)
         else:
             session.find_h_drive()
+        problem = _journal_problem(session)
+        if problem is not None:
+            return _refuse(problem, headless)
         wizard = MigrationWizard(session)
         if headless:
             from app.ui.headless import run_unattended

@@ -81,7 +81,7 @@ def test_whole_migration(
         ]
         assert matches, (name, sorted(remote))
     assert sandbox.state.open_sessions(UPN) == []
-    with Journal.open_default() as journal:
+    with Journal.open_default(practice=True) as journal:
         assert journal.unfinished_run() is None
     # a second run over the same drive starts fresh, recognises everything, sends nothing
     sandbox.reset_log()
@@ -136,7 +136,7 @@ def test_resume_tries_failed_files_again(
     _drive(source, seed=11)
     code = main(_attach(sandbox, "--source", str(source), "--accept-guidance"))
     assert code == 0
-    with Journal.open_default() as journal:
+    with Journal.open_default(practice=True) as journal:
         run = journal.latest_run()
         assert run is not None
         moved = journal.items(run.id)[0]
@@ -146,6 +146,6 @@ def test_resume_tries_failed_files_again(
     assert main(_attach(sandbox, "--resume")) == 0
     out = capsys.readouterr().out
     assert "Trying again the 1 file that needed attention." in out
-    with Journal.open_default() as journal:
+    with Journal.open_default(practice=True) as journal:
         run = journal.latest_run()
         assert run is not None and run.counts.get("failed", 0) == 0

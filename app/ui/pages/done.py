@@ -12,6 +12,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QTextBrowser
 
 from app import paths
+from app.core.left_behind import LeftBehind
 from app.ui import formatting as fmt
 from app.ui.pages.common import Page, set_text
 from app.ui.receipt import Receipt, receipt_from_journal
@@ -89,8 +90,8 @@ class DonePage(Page):
         return target
 
     # -- deleting what was left behind ---------------------------------------------------------
-    def delete_question(self, files: list[tuple[str, int]]) -> QMessageBox:
-        total = sum(size for _, size in files)
+    def delete_question(self, files: list[LeftBehind]) -> QMessageBox:
+        total = sum(item.size for item in files)
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Delete files from your H: drive?"))
@@ -101,7 +102,7 @@ class DonePage(Page):
             ).format(what=fmt.files_and_size(len(files), total))
         )
         box.setInformativeText(self.tr("The full list is under Show Details."))
-        box.setDetailedText("\n".join(rel for rel, _ in files))
+        box.setDetailedText("\n".join(item.rel_path for item in files))
         delete = box.addButton(
             self.tr("Delete %n file(s)", None, len(files)), QMessageBox.ButtonRole.DestructiveRole
         )
@@ -118,7 +119,7 @@ class DonePage(Page):
         if box.clickedButton() is box.property("deleteButton"):
             self.delete(files)
 
-    def delete(self, files: list[tuple[str, int]]) -> Task:
+    def delete(self, files: list[LeftBehind]) -> Task:
         self.delete_button.setEnabled(False)
         set_text(self.delete_status, self.tr("Deleting..."))
         self._task = run_in_background(
@@ -139,6 +140,13 @@ class DonePage(Page):
         if result.failed:
             message += " " + self.tr("%n file(s) could not be deleted:", None, len(result.failed))
             message += " " + "; ".join(f"{path} ({why})" for path, why in result.failed[:10])
+        if result.skipped:
+            message += " " + self.tr(
+                "%n file(s) were kept because they are no longer as they were when scanned:",
+                None,
+                len(result.skipped),
+            )
+            message += " " + "; ".join(f"{path} ({why})" for path, why in result.skipped[:10])
         set_text(self.delete_status, message)
         self.wizard_().announce(message, assertive=True)
         if self.receipt is not None:

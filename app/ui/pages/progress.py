@@ -118,9 +118,9 @@ class ProgressPage(Page):
     def _job(self, progress: Any, stop: threading.Event) -> Any:
         session = self.session
         if session.resuming:
-            run = session.unfinished_run()
-            session.run_id = run.id if run is not None else None
-        if session.run_id is None:
+            # Checked again here (account, the run's own folder); raises a UserFacingError.
+            session.resume_run()
+        elif session.run_id is None:
             session.start_run()
         return session.upload(progress, self.pause_event, stop)
 

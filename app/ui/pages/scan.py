@@ -1,13 +1,14 @@
 """Page 3: the H: drive that was found (or a folder the officer chooses), live counts while
 it is looked through, and Cancel. The scan starts as soon as the wizard opens, so it runs
-while the officer reads and signs in; this page shows where it has got to."""
+while the officer reads and signs in; this page shows where it has got to. A folder chosen
+here gets the owner check again (the sign-in checked the drive found at launch)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QProgressBar
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QProgressBar
 
 from app.core.errors import UserFacingError
 from app.ui import formatting as fmt
@@ -41,6 +42,14 @@ class ScanPage(Page):
         self.body.addWidget(self.bar)
         self.counts = self.text("", selectable=True)
         self.current = self.text("")
+        self.owner_text = self.text("", selectable=True)
+        self.owner_text.setVisible(False)
+        self.owner_confirm = QCheckBox(
+            self.tr("I confirm this folder is mine and I want to move it to my OneDrive")
+        )
+        self.owner_confirm.setVisible(False)
+        self.owner_confirm.toggled.connect(self.completeChanged)
+        self.body.addWidget(self.owner_confirm)
         self.body.addStretch(1)
         self._task: Task | None = None
         self.done = False
@@ -164,8 +173,49 @@ class ScanPage(Page):
             self._task.wait()
         self.session.h_drive = folder
         self.session.h_drive_problem = None
+        self.session.h_drive_chosen = True
         self._show_where()
+        self._show_owner(self.session.check_owner_again())
         self.start_scan()
+
+    def _show_owner(self, owner: Any) -> None:
+        """The owner check for a chosen folder; a mismatch must be confirmed (or, when the
+        organisation refuses, blocks the way on), as on the sign-in page."""
+        mismatch = owner is not None and not owner.matches
+        self.owner_confirm.setChecked(False)
+        self.owner_text.setVisible(mismatch)
+        self.owner_confirm.setVisible(mismatch and not self._refused())
+        if not mismatch:
+            self.completeChanged.emit()
+            return
+        if owner.expected:
+            text = self.tr(
+                "⚠ This folder seems to belong to {expected}, but you signed in as {actual}."
+            ).format(expected=owner.expected, actual=owner.actual)
+        else:
+            text = self.tr(
+                "⚠ The assistant could not check who owns this folder. You signed in as {actual}."
+            ).format(actual=owner.actual)
+        if self._refused():
+            text += " " + self.tr(
+                "Your organisation does not allow moving someone else's H: drive. Choose your "
+                "own folder, sign in with the right account, or ask the service desk."
+            )
+        set_text(self.owner_text, text)
+        if self.isVisible():
+            self.wizard_().announce(text, assertive=True)
+        self.completeChanged.emit()
+
+    def _refused(self) -> bool:
+        return self.session.settings.identity.owner_mismatch == "refuse"
+
+    def owner_ok(self) -> bool:
+        owner = self.session.owner
+        if owner is None or owner.matches:
+            return True
+        if not self.session.h_drive_chosen:
+            return True  # the drive found at launch: confirmed (or refused) at sign-in
+        return not self._refused() and self.owner_confirm.isChecked()
 
     def initializePage(self) -> None:
         self._show_where()
@@ -176,7 +226,7 @@ class ScanPage(Page):
             self.rescan_button.setVisible(self.done)
 
     def isComplete(self) -> bool:
-        return self.done and self.session.review is not None
+        return self.done and self.session.review is not None and self.owner_ok()
 
     def nextId(self) -> int:
         return REVIEW
