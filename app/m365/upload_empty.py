@@ -9,10 +9,17 @@ import logging
 import os
 from typing import TYPE_CHECKING, Any
 
-from app.core.quickxorhash import QuickXorHash
 from app.m365.errors import GraphError, LockedError
 from app.m365.upload_names import candidates
-from app.m365.upload_outcomes import Done, FileFailed, body_of, drive_path, iso_utc, remote_hash
+from app.m365.upload_outcomes import (
+    EMPTY_HASH,
+    Done,
+    FileFailed,
+    body_of,
+    drive_path,
+    identity_hash,
+    iso_utc,
+)
 
 if TYPE_CHECKING:
     from app.m365.upload_session import FileUploader
@@ -22,7 +29,6 @@ log = logging.getLogger(__name__)
 
 def upload_empty(up: FileUploader, stat: os.stat_result) -> Done:
     """Upload sessions cannot carry 0 bytes: PUT content, then set the timestamps."""
-    empty_hash = QuickXorHash().b64digest()
     for path in candidates(up.item.dest_path):
         if not up.touched:
             up.s.journal.mark_sending(up.s.run_id, up.item.index, dest_path=path)
@@ -47,14 +53,13 @@ def upload_empty(up: FileUploader, stat: os.stat_result) -> Done:
             continue
         created = body_of(response, "PUT empty content", "id")
         item = _set_dates(up, str(created["id"]), stat) or created
-        remote = remote_hash(item)
-        if int(item.get("size", -1)) != 0 or remote not in (None, empty_hash):
+        if int(item.get("size", -1)) != 0 or identity_hash(item) != EMPTY_HASH:
             raise FileFailed(
                 "hash_mismatch",
                 "OneDrive did not store the empty file as it is.",
                 "Choose Try again; if it happens again contact the service desk.",
             )
-        return Done(False, str(item["id"]), 0, empty_hash, path)
+        return Done(False, str(item["id"]), 0, EMPTY_HASH, path)
     raise FileFailed(
         "name_taken",
         "OneDrive already holds several different files with this name.",

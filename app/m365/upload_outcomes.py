@@ -14,7 +14,10 @@ from urllib.parse import quote
 
 import requests
 
+from app.core.quickxorhash import QuickXorHash
 from app.m365.errors import GraphError
+
+EMPTY_HASH = QuickXorHash().b64digest()  # the QuickXorHash of no bytes at all
 
 
 class RetryLater(Exception):
@@ -102,6 +105,16 @@ def remote_hash(item: dict[str, Any]) -> str | None:
     hashes = (item.get("file") or {}).get("hashes") or {}
     value = hashes.get("quickXorHash")
     return str(value) if value else None
+
+
+def identity_hash(item: dict[str, Any]) -> str | None:
+    """The hash that identifies a remote file. OneDrive may omit it for a 0-byte file,
+    whose identity is then size 0 and the hash of nothing (the same rule everywhere:
+    a fresh empty upload, and an empty file found there after a crash)."""
+    found = remote_hash(item)
+    if found is None and str(item.get("size")) == "0":
+        return EMPTY_HASH
+    return found
 
 
 def next_expected(body: dict[str, Any]) -> int | None:

@@ -39,6 +39,7 @@ from app.m365.upload_outcomes import (
     SessionGone,
     body_of,
     drive_path,
+    identity_hash,
     iso_utc,
     next_expected,
     parse_time,
@@ -230,7 +231,7 @@ class FileUploader:
         if "file" not in item or int(item.get("size", -1)) != stat.st_size:
             return False
         size, local = self._hash_local()
-        if size != stat.st_size or local != remote_hash(item):
+        if size != stat.st_size or local != identity_hash(item):
             return False
         return Done(not self.touched, str(item["id"]), size, local, path)
 
