@@ -299,6 +299,7 @@ def bench_cpu(tmp: Path, quick: bool) -> list[dict[str, Any]]:
     sizes = [32 * MIB] * 4 if quick else [128 * MIB] * 8
     make_files(tmp / "cpu", sizes, seed=5)
     hashing = [0.0]
+    updates = [0, 0]  # update() calls, bytes hashed
     lock = threading.Lock()
     plain_update = quickxorhash.QuickXorHash.update
 
@@ -308,6 +309,8 @@ def bench_cpu(tmp: Path, quick: bool) -> list[dict[str, Any]]:
         spent = time.thread_time() - started
         with lock:
             hashing[0] += spent
+            updates[0] += 1
+            updates[1] += memoryview(data).nbytes
 
     remote = Remote(tmp / "sb-cpu")
     quickxorhash.QuickXorHash.update = timed_update  # type: ignore[method-assign]
@@ -322,13 +325,17 @@ def bench_cpu(tmp: Path, quick: bool) -> list[dict[str, Any]]:
     client_cpu = (after.user - before.user) + (after.system - before.system)
     share = hashing[0] / client_cpu if client_cpu else 0.0
     wall_share = hashing[0] / result.elapsed_s
+    fragment = fragment_size(Upload().fragment_mib)
+    fragments = sum(-(-size // fragment) for size in sizes)
     print(
         f"cpu: {result.bytes_moved / MIB:.0f} MiB in {result.elapsed_s:.1f} s "
         f"({result.bytes_moved * 8 / result.elapsed_s / 1e6:.0f} Mbit/s); client "
         f"{client_cpu / gb:.2f} CPU s/GB beside the sandbox's {sandbox_cpu / gb:.2f} CPU s/GB "
         f"(ratio {client_cpu / sandbox_cpu:.2f}); hashing {100 * share:.2f} % of the "
         f"client's CPU (target < 5 %), {100 * wall_share:.2f} % of its wall time; "
-        f"QuickXorHash ran at {result.bytes_moved / hashing[0] / 1e9:.1f} GB/s"
+        f"QuickXorHash ran at {result.bytes_moved / hashing[0] / 1e9:.1f} GB/s; "
+        f"{updates[0]} update() calls over {updates[1] / MIB:.0f} MiB for {fragments} "
+        f"fragments of {fragment / MIB:.0f} MiB (one call per fragment, each byte once)"
     )
     return [
         figure(
@@ -346,6 +353,9 @@ def bench_cpu(tmp: Path, quick: bool) -> list[dict[str, Any]]:
             -0.05,
             "fraction",
             hashing_cpu_s=hashing[0],
+            update_calls=updates[0],
+            hashed_bytes=updates[1],
+            fragments=fragments,
             wall_share=wall_share,
             client_cpu_s=client_cpu,
         ),
