@@ -31,7 +31,7 @@ from typing import NoReturn
 
 from app import paths
 from app.core import journal_schema
-from app.core.errors import UserFacingError
+from app.core.errors import BadInputError
 from app.core.filelock import FileLock, LockHeld
 from app.core.journal_records import (
     DONE_STATES,
@@ -68,8 +68,8 @@ JOURNAL_FILE_NAME = "journal.sqlite3"
 PRACTICE_JOURNAL_FILE_NAME = "practice-journal.sqlite3"
 
 
-class JournalInUse(UserFacingError):
-    """Another assistant (another window, or `migrate`) has this journal open."""
+class JournalInUse(BadInputError):
+    """Another assistant (another window, or `migrate`) has this journal open (exit 2)."""
 
     def __init__(self, path: Path, holder: str) -> None:
         who = f" (process {holder})" if holder else ""
