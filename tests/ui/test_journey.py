@@ -112,12 +112,12 @@ def test_journey_by_mouse(qtbot, wizard, make_sandbox):
     left = session.discarded_files()
     assert left, "the temporary file should have been left behind"
     box = done.delete_question(left)
-    assert str(len(left)) in box.text() and left[0][0] in box.detailedText()
+    assert str(len(left)) in box.text() and left[0].rel_path in box.detailedText()
     task = done.delete(left)
     qtbot.waitUntil(lambda: "Deleted" in done.delete_status.text(), timeout=10_000)
     assert task is not None
-    for rel, _ in left:
-        assert not (session.h_drive / rel).exists()
+    for item in left:
+        assert not (session.h_drive / item.rel_path).exists()
     assert (session.h_drive / "letter.docx").exists()
 
 
