@@ -155,6 +155,9 @@ def prepare_run(
     if args.resume and unfinished is None:
         latest = journal.latest_run()
         if latest is not None and latest.counts.get("failed", 0):
+            from app.core.resume import check_account
+
+            check_account(latest, connection.username)  # before the journal is changed
             # "Try again": the files that needed attention get another go.
             retried = journal.reopen_run(latest.id)
             plural = "s" if retried != 1 else ""

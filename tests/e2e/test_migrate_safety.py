@@ -137,3 +137,18 @@ def test_a_second_assistant_on_the_same_journal_is_refused(
     assert code == 2
     assert "already running" in capsys.readouterr().err
     assert os.path.exists(source / "notes.txt")
+
+
+def test_try_again_of_another_accounts_run_is_refused_before_reopening(
+    sandbox: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _unfinished_practice_run(_drive(tmp_path / "H"), UPN)
+    with Journal.open_default(practice=True) as journal:
+        run = journal.unfinished_run()
+        assert run is not None
+        journal.mark_failed(run.id, 0, code="x", message="failed", action="try again")
+        journal.finish_run(run.id)
+    assert main(_attach(sandbox, "--resume", upn=sandbox.users[2].upn)) == 2
+    assert "Another account's migration" in capsys.readouterr().err
+    with Journal.open_default(practice=True) as journal:
+        assert journal.unfinished_run() is None  # still finished: not reopened
