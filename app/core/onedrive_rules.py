@@ -198,14 +198,23 @@ def _sliced_map(func: Callable[[Any], _T], items: Sequence[Any]) -> list[_T]:
 
 def _split_paths(files: Sequence[FileEntry]) -> tuple[list[str], list[str], list[str]]:
     """(paths, parents, names). A plain loop: list(map(rpartition)) keeps 200,000 tuples
-    alive (measured 3x slower, fresh memory) and never lets go of the GIL."""
+    alive (measured 3x slower, fresh memory) and never lets go of the GIL.
+
+    A folder's files are listed together, so consecutive files share one parent string:
+    its hash (needed below) is then computed once per folder, not once per file.
+    """
     paths: list[str] = []
     parents: list[str] = []
     names: list[str] = []
     add_path, add_parent, add_name = paths.append, parents.append, names.append
+    last = ""
     for entry in files:
         path = entry.rel_path
         parent, _, name = path.rpartition("/")
+        if parent == last:
+            parent = last
+        else:
+            last = parent
         add_path(path)
         add_parent(parent)
         add_name(name)
