@@ -114,6 +114,11 @@ class Journal:
         """Seal session URLs from now on (sealed ones already in the file become readable)."""
         self._urls.sealer = sealer
 
+    @property
+    def keeps_session_urls(self) -> bool:
+        """False: upload session URLs live in memory only (no sealer) and die with us."""
+        return self._urls.sealer is not None
+
     # -- opening, checking, setting aside ------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:

@@ -190,6 +190,7 @@ class UploadEngine:
         self._tally = _Tally(0, 0)
         self._error: UserFacingError | None = None
         self._attempts: dict[int, int] = {}
+        self._plain_sessions = session_factory  # unpaced: works after a stop, see _abandon
 
     # -- running -------------------------------------------------------------------------
 
@@ -265,11 +266,12 @@ class UploadEngine:
         handed_back = False
         with self._lock:
             self._tally.in_flight[item.index] = item.rel_path
+        uploader = FileUploader(self.shared, item)
         try:
-            done = FileUploader(self.shared, item).run()
+            done = uploader.run()
             self._record_done(item, done)
         except CancelledError:
-            pass
+            self._abandon(uploader)
         except RetryLater as later:
             attempt = self._attempts.get(item.index, 0)
             self._attempts[item.index] = attempt + 1
@@ -284,6 +286,7 @@ class UploadEngine:
         except GraphError as error:
             if isinstance(error, RUN_WIDE) or error.status == 401:  # 401 after a new token
                 self._stop_run(item, error)
+                self._abandon(uploader)
             else:  # this file's problem (a name OneDrive refuses, a bad request, ...)
                 code = error.code or f"http_{error.status}"
                 log.warning("File %d: %s", item.index, error.for_log())
@@ -292,6 +295,7 @@ class UploadEngine:
             # Signed out, OneDrive full, offline too long: the run stops here; the
             # journal keeps this file's session for a resume.
             self._stop_run(item, error)
+            self._abandon(uploader)
         except Exception:  # a defect or a surprise: this file fails, the run goes on
             log.exception("File %d: unexpected error", item.index)
             self._fail_unexpected(item)
@@ -301,6 +305,27 @@ class UploadEngine:
             if not handed_back:
                 work.done()
         self._emit()
+
+    def _abandon(self, uploader: FileUploader) -> None:
+        """Stopping with a session the journal could not keep (no keyring): delete it, so
+        that it does not hold the file's name in OneDrive until it expires; the resume
+        then starts this file afresh."""
+        url = uploader.session_url
+        if url is None or self.journal.keeps_session_urls:
+            return
+        try:
+            session = self._plain_sessions()
+            try:
+                session.delete(url, timeout=(5.0, 10.0))
+            finally:
+                session.close()
+            self.journal.clear_session(self.run_id, uploader.item.index)
+        except Exception as error:  # offline, say: the session expires by itself
+            log.info(
+                "File %d: unsaved session not deleted (%s)",
+                uploader.item.index,
+                type(error).__name__,
+            )
 
     def _record_done(self, item: JournalItem, done: Done) -> None:
         self.journal.mark_verified(
