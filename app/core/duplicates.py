@@ -45,6 +45,9 @@ def same_size_candidates(
 # duplicate pass's CPU time, and GUI stalls. A buffer the size of the file (within bounds)
 # reads it in one call all the same.
 _MIN_BUFFER = 64 * 1024
+_PROBE_FILES = 32  # hashed on the calling thread first, to tell waiting from computing
+_IO_BOUND_RATIO = 4.0  # wall / CPU time of the probe above which reading is "waiting"
+_IO_BOUND_MIN_WAIT_S = 0.05  # ... and only if the waiting adds up to this much (not a hiccup)
 _MAX_BUFFER = 4 << 20
 
 
@@ -79,8 +82,9 @@ def find_duplicates(
     """Hash the same-size candidates and group those with equal hashes.
 
     `progress(files_done, files_to_read)` is called on the caller's thread, at most ~10
-    times a second and once at the end. `stop` raises `CancelledError`. Several workers,
-    because on a network drive the time goes in waiting for the server, not in hashing.
+    times a second and once at the end. `stop` raises `CancelledError`. Up to `workers`
+    threads when reading turns out to be mostly waiting (a network drive: the time goes in
+    waiting for the server, not in hashing); one thread, this one, otherwise.
     """
     to_path = path_for or _default_path_for
     root_text = os.fspath(root)
@@ -104,29 +108,51 @@ def find_duplicates(
 
     last_report = 0.0
     done = 0
-    if todo:
-        with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="dup") as pool:
-            futures = {pool.submit(work, index): index for index in todo}
+
+    def handle(index: int, outcome: tuple[int, int, str] | None) -> None:
+        """One file's result, on the caller's thread (so `progress` is called there too)."""
+        nonlocal done, last_report
+        done += 1
+        if outcome is None:
+            result.unreadable.append(index)
+        else:
+            _, size_read, digest = outcome
+            result.bytes_hashed += size_read
+            if size_read != files[index].size:
+                result.changed.append(index)
+            else:
+                hashes[index] = digest
+        now = time.monotonic()
+        if progress is not None and now - last_report >= 0.1:
+            last_report = now
+            progress(done, len(todo))
+        if stop is not None and stop.is_set():
+            raise CancelledError("duplicate detection stopped")
+
+    # The first files on this thread, timed: if reading them was mostly waiting (a network
+    # drive), the rest go to the pool; if it was mostly computing (a local or cached
+    # drive), threads would only queue for the GIL, and starve the GUI thread of it.
+    wall = cpu = 0.0
+    probe = todo[:_PROBE_FILES]
+    for index in probe:
+        wall -= time.perf_counter()
+        cpu -= time.thread_time()
+        outcome = work(index)
+        wall += time.perf_counter()
+        cpu += time.thread_time()
+        handle(index, outcome)
+    rest = todo[len(probe) :]
+    waiting = wall - cpu > _IO_BOUND_MIN_WAIT_S and wall > _IO_BOUND_RATIO * cpu
+    if rest and (workers <= 1 or not waiting):
+        for index in rest:
+            handle(index, work(index))
+    elif rest:
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="dup") as pool:
+            futures = {pool.submit(work, index): index for index in rest}
             try:
-                # Results are handled here, on the caller's thread, so `progress` is too.
                 for future in as_completed(futures):
-                    outcome = future.result()  # CancelledError from a stopped hash: re-raised
-                    done += 1
-                    if outcome is None:
-                        result.unreadable.append(futures[future])
-                    else:
-                        index, size_read, digest = outcome
-                        result.bytes_hashed += size_read
-                        if size_read != files[index].size:
-                            result.changed.append(index)
-                        else:
-                            hashes[index] = digest
-                    now = time.monotonic()
-                    if progress is not None and now - last_report >= 0.1:
-                        last_report = now
-                        progress(done, len(todo))
-                    if stop is not None and stop.is_set():
-                        raise CancelledError("duplicate detection stopped")
+                    # CancelledError from a stopped hash: re-raised
+                    handle(futures[future], future.result())
             except BaseException:
                 for pending in futures:
                     pending.cancel()
