@@ -175,8 +175,9 @@ class SessionUrls:
             if self.sealer is None:
                 if not self._warned:
                     self._warned = True
-                    log.warning(
-                        "No keyring: upload sessions are not saved in the journal; after a "
+                    # info: whoever chose no sealer (url_sealer: no keyring) warned already
+                    log.info(
+                        "Upload sessions are not saved in the journal (no sealer); after a "
                         "restart unfinished files start again from the beginning."
                     )
                 return None
