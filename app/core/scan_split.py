@@ -8,14 +8,18 @@ form that is cheap to rebuild (about a sixth of the cost of scanning the files a
 
 POSIX only (os.fork): a fork inherits the loaded code, so it works the same from a
 frozen app, and costs milliseconds. The helper only lists folders and writes to a pipe
-(no logging, no imports, no threads), and leaves with os._exit, so nothing of the
-parent (Qt, log handlers, atexit hooks) runs in it. If it fails or dies, the walk takes
-its folder back and scans it itself; a cancel kills it.
+(no logging, no imports, no threads, no cyclic garbage collection), and leaves with
+os._exit, so nothing of the parent (Qt, log handlers, atexit hooks, finalizers) runs in
+it. The wizard still never forks it (scan(helper_process=False)): it runs on a thread of
+a multi-threaded Qt process, and the app's real platform, Windows, has no fork anyway.
+If the helper fails or dies, the walk takes its folder back and scans it itself; a
+cancel kills it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import select
@@ -95,6 +99,10 @@ class Helper:
         if pid == 0:  # the helper: never returns
             code = 0
             try:
+                # No cyclic collection here: it could run finalizers of the parent's garbage
+                # (objects whose __del__ logs or takes a lock another thread of the parent
+                # held at fork). Its own records form no cycles, and it leaves by os._exit.
+                gc.disable()
                 os.close(task_write)
                 os.close(result_read)
                 signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides
