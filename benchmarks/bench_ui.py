@@ -118,18 +118,36 @@ class Heartbeat:
         self.last, self.last_wait = now, waited
 
     def run_until(self, done: Any, timeout_s: float) -> float:
-        from PySide6.QtCore import QCoreApplication, QEventLoop
+        from PySide6.QtCore import QEventLoop, QTimer
 
         self.max_gap, self.last = 0.0, time.perf_counter()
         self.max_gap_cpu_wait = self.max_net = 0.0
         self.last_wait = cpu_wait_s()
-        self.timer.start()
+        # A blocking event loop, as the app's own: processEvents(flags, ms) drops
+        # WaitForMoreEvents and returns at once, so a loop around it spins the GUI thread
+        # (a whole core of a 2-core machine, and the GIL taken ~100,000 times a second).
+        loop = QEventLoop()
         deadline = time.monotonic() + timeout_s
-        while not done():
-            if time.monotonic() > deadline:
-                raise TimeoutError("benchmark step did not finish")
-            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
+        timed_out = False
+
+        def check() -> None:
+            nonlocal timed_out
+            if done():
+                loop.quit()
+            elif time.monotonic() > deadline:
+                timed_out = True
+                loop.quit()
+
+        checker = QTimer()
+        checker.setInterval(20)
+        checker.timeout.connect(check)
+        self.timer.start()
+        checker.start()
+        loop.exec()
+        checker.stop()
         self.timer.stop()
+        if timed_out:
+            raise TimeoutError("benchmark step did not finish")
         if Heartbeat.dump_file is not None:
             faulthandler.cancel_dump_traceback_later()
         return self.max_gap * 1000
