@@ -103,9 +103,11 @@ class ReviewData:
             while parent not in paths:
                 paths.add(parent)
                 parent = parent.rpartition("/")[0]
-        # Pre-order: sorting by the tuple of components puts each folder before its
-        # subtree and keeps the subtree contiguous.
-        ordered = sorted(paths, key=lambda p: p.split("/") if p else [])
+        # Pre-order: sorting by the components puts each folder before its subtree and
+        # keeps the subtree contiguous. "/" as NUL (in no name, below every character)
+        # gives the components' order with plain string keys: one sort of 20,000 lists
+        # held the GIL ~80 ms (a GUI stall at the end of the scan), strings a few ms.
+        ordered = sorted(paths, key=lambda p: p.replace("/", "\0"))
         self.folder_paths: list[str] = ordered
         index = {path: i for i, path in enumerate(ordered)}
         self.folder_index = index
