@@ -376,7 +376,17 @@ def bench_resume(tmp: Path, quick: bool, seed: int = 11) -> list[dict[str, Any]]
     make_files(tmp / "resume", sizes, seed=6, folders=3)
     remote = Remote(tmp / "sb-resume", bandwidth=400)
     home = tmp / "home"
-    env = {**os.environ, "MIGRATION_ASSISTANT_HOME": str(home)}
+    # Officers' laptops always have a keyring (Windows Credential Manager); this machine has
+    # none, so the subprocesses get the tests' file keyring: the sealed upload URLs must
+    # survive the kill for the resume to continue them (without a keyring they are not kept).
+    tests_e2e = Path(__file__).resolve().parents[1] / "tests" / "e2e"
+    env = {
+        **os.environ,
+        "MIGRATION_ASSISTANT_HOME": str(home),
+        "PYTHON_KEYRING_BACKEND": "file_keyring.FileKeyring",
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(tests_e2e), os.environ.get("PYTHONPATH")])),
+        "MA_TEST_KEYRING_FILE": str(home.parent / "keyring.json"),
+    }
     base = [
         sys.executable,
         "-m",
