@@ -139,13 +139,24 @@ def _classify(
             inventory, compiled, out, all_bits, details, new_names, stop, progress, hasher
         )
 
-    return GuidanceReport(
+    report = GuidanceReport(
         inventory=inventory,
         files=out,
         folders=_folder_guidance(compiled, rules),
         policy_name=f"{policy.name} {policy.version}".strip(),
         problems=[compiled.problem_guidance(problem.kind) for problem in inventory.problems],
     )
+    _drop_slowly(details)
+    return report
+
+
+def _drop_slowly(table: dict[int, dict[str, str]]) -> None:
+    """Empty `table` one entry at a time. Dropped at once, the ~80,000 small dicts of a
+    duplicate-heavy drive are freed in one C-level cascade that holds the GIL for tens of
+    milliseconds (a GUI stall); one by one, other threads get their turn in between."""
+    pop = table.popitem
+    for _ in range(len(table)):
+        pop()
 
 
 def _main_pass(
