@@ -236,11 +236,14 @@ class Session:
             stop=stop,
         )
 
-    def sign_in_interactive(self, stop: threading.Event) -> Any:
+    def sign_in_interactive(
+        self, stop: threading.Event, show_url: Callable[[str], None] | None = None
+    ) -> Any:
+        """show_url: called with the sign-in address when no browser could be opened."""
         sign_in = self.make_sign_in()
         # Read on the worker at call time: the window exists by then (see the wizard).
         sign_in.parent_window_handle = self.window_handle
-        return sign_in.sign_in_interactive(stop, 300)
+        return sign_in.sign_in_interactive(stop, 300, show_url=show_url)
 
     def start_device_code(self) -> Any:
         return self.make_sign_in().start_device_code()

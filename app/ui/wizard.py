@@ -123,6 +123,7 @@ class MigrationWizard(QWizard):
         if self.progress.running():
             log.info("Window closing while moving: stopping safely.")
             self.progress.stop_and_wait()
+        self.sign_in.shutdown()
         self.scan.shutdown()
 
     def done(self, result: int) -> None:

@@ -107,7 +107,9 @@ class SignInPage(Page):
 
     def _sign_in(self) -> None:
         self._start(
-            lambda _progress, stop: self._finish(self.session.sign_in_interactive(stop)),
+            lambda progress, stop: self._finish(
+                self.session.sign_in_interactive(stop, lambda url: progress(("url", url)))
+            ),
             self.tr("Waiting for you to finish signing in in your web browser..."),
         )
 
@@ -134,6 +136,18 @@ class SignInPage(Page):
         return account
 
     def _progress(self, value: Any) -> None:
+        if isinstance(value, tuple) and value[0] == "url":
+            # No browser could be opened (locked-down desktop, remote session): the address
+            # to open by hand, as selectable text that a screen reader reads out.
+            message = self.tr(
+                "Your web browser did not open. Open this address in a browser on this "
+                "computer to sign in, then come back here: {url}"
+            ).format(url=value[1])
+            set_text(self.code_hint, message)
+            self.code_hint.setVisible(True)
+            self.code_hint.setFocus()
+            self.wizard_().announce(message, assertive=True)
+            return
         if isinstance(value, tuple) and value[0] == "code":
             flow = value[1]
             code, url = flow.user_code, flow.verification_uri
@@ -218,6 +232,13 @@ class SignInPage(Page):
 
     def working(self) -> bool:
         return self._working
+
+    def shutdown(self) -> None:
+        """Closing the window mid-sign-in: stop the worker and let its thread end (a QThread
+        destroyed while running takes the process down). Sign-in stops within a second."""
+        if self._task is not None and self._task.is_running():
+            self._task.stop()
+            self._task.wait()
 
     def _busy(self, busy: bool) -> None:
         self._working = busy
