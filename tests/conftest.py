@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 pytest_plugins = ["sandbox_fixtures"]  # the `sandbox` and `make_sandbox` fixtures
+
+# No per-example time limit: on a loaded 2-core CI machine a deadline fails correct code.
+# Failures print the example and the seed (`--hypothesis-seed=N` replays a run).
+settings.register_profile("project", deadline=None, print_blob=True)
+settings.load_profile("project")
 
 
 @pytest.fixture(autouse=True)
@@ -17,7 +24,7 @@ def app_home(
     home = tmp_path_factory.mktemp("app-home")
     monkeypatch.setenv("MIGRATION_ASSISTANT_HOME", str(home))
     monkeypatch.setenv("MIGRATION_ASSISTANT_ORG_FILE", str(home / "organisation.toml"))
-    for name in list(__import__("os").environ):
+    for name in list(os.environ):
         if name.startswith("MIGRATION_ASSISTANT_") and "__" in name:
             monkeypatch.delenv(name)
     yield home
