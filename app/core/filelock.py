@@ -4,8 +4,7 @@ Used so that only one process at a time works on a thing that must not be shared
 journal: two assistants resuming the same run could send the same files twice, or one
 could delete the other's live upload session). The operating system releases the lock if
 the process dies, so a crash or a kill never leaves a stale lock behind; nothing has to
-be cleaned up by hand. The same mechanism as the sandbox's state lock
-(app/sandbox/statelock.py), in the core so that every layer may use it.
+be cleaned up by hand. The sandbox's state folder uses it too (app/sandbox/statelock.py).
 
 Note: on POSIX `flock` locks belong to the open file, so a second `FileLock` on the same
 path in the same process is refused too, exactly like another process.
