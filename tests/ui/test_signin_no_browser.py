@@ -6,17 +6,10 @@ from __future__ import annotations
 import re
 import webbrowser
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
-
-from app.settings import Settings
-from app.ui.pages import SIGN_IN
-from app.ui.session import Session
-from app.ui.wizard import MigrationWizard
 
 UPN = "tom.jones@sandbox.police.uk"
 
@@ -43,27 +36,14 @@ def no_browser() -> Iterator[None]:
 
 
 def test_sign_in_address_shown_when_no_browser_opens(
-    qtbot, make_sandbox, tmp_path: Path, no_browser: None
+    qtbot, wizard_at_sign_in, no_browser: None
 ) -> None:
-    sandbox = make_sandbox()
-    session = Session(Settings())
-    session.sandbox = sandbox
-    (tmp_path / "H").mkdir()
-    session.h_drive = tmp_path / "H"
-    wizard = MigrationWizard(session)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    try:
-        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
-        assert wizard.currentId() == SIGN_IN
-        page = wizard.sign_in
-        qtbot.mouseClick(page.sign_in_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(page.code_hint.isVisible, timeout=30_000)
-        match = re.search(r"(https?://\S+/authorize\?\S+)", page.code_hint.text())
-        assert match, page.code_hint.text()
-        sandbox.sign_in_page_choose(match.group(1), UPN)  # the officer opens it by hand
-        qtbot.waitUntil(lambda: session.account is not None, timeout=30_000)
-        assert session.account.username == UPN
-    finally:
-        wizard.shutdown()
-        session.close()
+    wizard, sandbox = wizard_at_sign_in
+    page, session = wizard.sign_in, wizard.session
+    qtbot.mouseClick(page.sign_in_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.code_hint.isVisible, timeout=30_000)
+    match = re.search(r"(https?://\S+/authorize\?\S+)", page.code_hint.text())
+    assert match, page.code_hint.text()
+    sandbox.sign_in_page_choose(match.group(1), UPN)  # the officer opens it by hand
+    qtbot.waitUntil(lambda: session.account is not None, timeout=30_000)
+    assert session.account.username == UPN
