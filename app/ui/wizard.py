@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QWizard
 
-from app import APP_DISPLAY_NAME
 from app.ui import a11y
 from app.ui.pages import CONFIRM, DONE, PROGRESS, REVIEW, SCAN, SIGN_IN, WELCOME
 from app.ui.pages.confirm import ConfirmPage
@@ -32,9 +31,9 @@ class MigrationWizard(QWizard):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.setWindowTitle(
-            APP_DISPLAY_NAME + (self.tr(" (practice mode)") if session.sandbox else "")
-        )
+        # Qt appends the application's display name to every window title, so the title
+        # only says what is special about this window ("Practice mode - H: Drive ...").
+        self.setWindowTitle(self.tr("Practice mode") if session.sandbox else "")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
