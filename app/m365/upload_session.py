@@ -19,6 +19,8 @@ from __future__ import annotations
 import logging
 import os
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import requests
@@ -87,18 +89,27 @@ class FileUploader:
         )
 
     def _stat(self) -> os.stat_result:
-        try:
+        with self._reading(vanished=self._gone_since_scan):
             return os.stat(self.path)
+
+    @contextmanager
+    def _reading(self, *, vanished: Callable[[], FileFailed] | None = None) -> Iterator[None]:
+        """Every read of the H: drive: an OSError becomes the outcome a person can act on."""
+        try:
+            yield
         except FileNotFoundError:
-            raise FileFailed(
-                "vanished",
-                "The file is no longer on the H: drive (moved or deleted since the scan).",
-                "If you still need it, put it back and choose Try again.",
-            ) from None
+            raise (vanished or self._vanished)() from None
         except PermissionError:
             raise self._locked_here() from None
         except OSError as error:
             raise self.unreadable(error) from None
+
+    def _gone_since_scan(self) -> FileFailed:
+        return FileFailed(
+            "vanished",
+            "The file is no longer on the H: drive (moved or deleted since the scan).",
+            "If you still need it, put it back and choose Try again.",
+        )
 
     def _locked_here(self) -> RetryLater:
         return RetryLater(
@@ -236,14 +247,8 @@ class FileUploader:
         return Done(not self.touched, str(item["id"]), size, local, path)
 
     def _hash_local(self) -> tuple[int, str]:
-        try:
+        with self._reading():
             return hash_file(self.path, stop=self.s.stop)
-        except FileNotFoundError:
-            raise self._vanished() from None
-        except PermissionError:
-            raise self._locked_here() from None
-        except OSError as error:
-            raise self.unreadable(error) from None
 
     def _vanished(self) -> FileFailed:
         return FileFailed(
@@ -298,21 +303,14 @@ class FileUploader:
     def _rehash(self, upto: int) -> QuickXorHash:
         """Hash of the first `upto` bytes, re-read from disk (the server already has them)."""
         hasher = QuickXorHash()
-        try:
-            with open(self.path, "rb") as handle:
-                remaining = upto
-                while remaining:
-                    chunk = handle.read(min(remaining, 4 << 20))
-                    if not chunk:
-                        raise Changed
-                    hasher.update(chunk)
-                    remaining -= len(chunk)
-        except FileNotFoundError:
-            raise self._vanished() from None
-        except PermissionError:
-            raise self._locked_here() from None
-        except OSError as error:
-            raise self.unreadable(error) from None
+        with self._reading(), open(self.path, "rb") as handle:
+            remaining = upto
+            while remaining:
+                chunk = handle.read(min(remaining, 4 << 20))
+                if not chunk:
+                    raise Changed
+                hasher.update(chunk)
+                remaining -= len(chunk)
         return hasher
 
     def _send(self, stat: os.stat_result, *, fresh: bool) -> Done:
@@ -321,14 +319,8 @@ class FileUploader:
         acked = 0 if fresh else self._ask()
         hasher = self._rehash(acked) if acked else QuickXorHash()
         self.s.on_bytes(acked, 0)  # already in OneDrive from before a restart
-        try:
+        with self._reading():
             handle = open(self.path, "rb")  # noqa: SIM115 (closed below, across the loop)
-        except FileNotFoundError:
-            raise self._vanished() from None
-        except PermissionError:
-            raise self._locked_here() from None
-        except OSError as error:
-            raise self.unreadable(error) from None
         with handle:
             while True:
                 self.s.checkpoint()
