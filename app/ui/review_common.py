@@ -36,6 +36,15 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate("Review", text, disambiguation, n)
 
 
+def header_text(
+    columns: tuple[str, ...], section: int, orientation: Qt.Orientation, role: int
+) -> str | None:
+    """The translated column title both review models show (horizontal headers only)."""
+    if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        return tr(columns[section]) if 0 <= section < len(columns) else None
+    return None
+
+
 def action_words(action: Action) -> str:
     return tr(ACTION_WORDS[action])
 

@@ -32,6 +32,7 @@ from app.ui.review_common import (
     Index,
     action_words,
     decision_text,
+    header_text,
     tr,
 )
 from app.ui.review_data import ReviewData
@@ -122,9 +123,7 @@ class GroupFilesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.COLUMNS[section]) if 0 <= section < len(self.COLUMNS) else None
-        return None
+        return header_text(self.COLUMNS, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -17,6 +17,7 @@ import numpy as np
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
 
 from app.ui import formatting as fmt
+from app.ui.review_common import header_text
 from app.ui.review_data import (
     SORT_GUIDANCE,
     SORT_MODIFIED,
@@ -162,9 +163,7 @@ class FolderTreeModel(QAbstractItemModel):
         return self.createIndex(int(self._folder_row[folder]), 0, folder)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.COLUMNS[section]) if 0 <= section < len(self.COLUMNS) else None
-        return None
+        return header_text(self.COLUMNS, section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
