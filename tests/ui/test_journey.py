@@ -250,6 +250,8 @@ def test_stop_then_continue_at_next_launch(qtbot, make_sandbox, tmp_path):
     qtbot.waitUntil(lambda: not page.working(), timeout=30_000)
     if page.owner_confirm.isVisible():
         page.owner_confirm.setChecked(True)
+    # Past the welcome page, Next is the default button again.
+    assert second.button(QWizard.WizardButton.NextButton).isDefault()
     _next(qtbot, second)
     assert second.currentId() == PROGRESS  # no second scan or review when continuing
     qtbot.waitUntil(second.progress.isComplete, timeout=60_000)

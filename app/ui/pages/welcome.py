@@ -58,6 +58,7 @@ class WelcomePage(Page):
         self.body.addLayout(self.resume_box)
         self.body.addStretch(1)
         self.unfinished = None
+        self._watching = False
         self._show_resume(None)
 
     def initializePage(self) -> None:
@@ -89,11 +90,27 @@ class WelcomePage(Page):
     def _make_continue_default(self) -> None:
         if not self.continue_button.isVisible():
             return
-        next_button = self.wizard_().button(QWizard.WizardButton.NextButton)
+        wizard = self.wizard_()
+        # QWizard makes Next the default again whenever it refreshes its buttons (on
+        # showing, on completeChanged), so Enter would start again instead of continuing.
+        # NoDefaultButton stops that while this page offers "Continue"; _left restores it.
+        wizard.setOption(QWizard.WizardOption.NoDefaultButton, True)
+        if not self._watching:
+            self._watching = True
+            wizard.currentIdChanged.connect(self._left)
+        next_button = wizard.button(QWizard.WizardButton.NextButton)
         if isinstance(next_button, QPushButton):
             next_button.setDefault(False)
         self.continue_button.setDefault(True)
         self.continue_button.setFocus()
+
+    def _left(self, page_id: int) -> None:
+        wizard = self.wizard_()
+        if wizard.page(page_id) is self:
+            return
+        self._watching = False
+        wizard.currentIdChanged.disconnect(self._left)
+        wizard.setOption(QWizard.WizardOption.NoDefaultButton, False)
 
     def _continue(self) -> None:
         self.session.resuming = True
