@@ -33,6 +33,7 @@ from app.sandbox.graph_items import GraphApi
 from app.sandbox.handler import SandboxHTTPServer, fault_response
 from app.sandbox.httpio import Request, Response
 from app.sandbox.identity import Identity
+from app.sandbox.labels import DEFAULT_TENANT_LABELS, RetentionLabels, is_label_route
 from app.sandbox.limits import LimitConfig, TokenBucket, UserLimits
 from app.sandbox.oauth import grant_scopes
 from app.sandbox.state import SandboxState
@@ -66,6 +67,7 @@ class SandboxConfig:
     quota_bytes: int = 1024**4
     device_interval_s: int = 5
     browser_pages_http: bool = True  # sign-in pages also on http://127.0.0.1 (see page_url)
+    retention_labels: tuple[str, ...] = DEFAULT_TENANT_LABELS  # Purview labels it knows
 
 
 class Sandbox:
@@ -131,6 +133,7 @@ class Sandbox:
             limits.add_ingress if limits is not None else None,
         )
         self.graph = GraphApi(self.store, self.identity, self.uploads, self.config.quota_bytes)
+        self.labels = RetentionLabels(self.store, self.state_dir, self.config.retention_labels)
         self.state = SandboxState(self)
         self._server = self._bind(context, PORT_FILE, self.config.port)
         self.port = self._server.server_address[1]
@@ -328,7 +331,10 @@ class Sandbox:
         if fault is not None:
             entry["fault"] = fault.kind
         limit_headers = self._limit(auth[0].upn)
-        response = self.graph.handle(request, rest, fault, auth)
+        if is_label_route(rest):
+            response = self.labels.handle(request, rest, auth)
+        else:
+            response = self.graph.handle(request, rest, fault, auth)
         response.headers.update(limit_headers)
         return response
 
