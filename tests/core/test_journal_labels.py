@@ -1,0 +1,82 @@
+"""The journal's retention label columns: recorded per item, and older journals upgraded."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from app.core import journal_schema
+from app.core.guidance import Action, Guidance, GuidanceReport, Reason
+from app.core.inventory import FileEntry, Inventory
+from app.core.journal import Journal
+from app.core.plan import Choices, build_plan
+
+LABEL = "Personnel records - 7 years"
+
+
+def _report() -> GuidanceReport:
+    inventory = Inventory(
+        "/h", [FileEntry("hr/contract.docx", 10, 1.0, 1.0), FileEntry("notes.txt", 5, 1.0, 1.0)]
+    )
+    labelled = Reason("hr", Action.MOVE, True, {"en": "HR"}, {"en": "HR files"}, label=LABEL)
+    plain = Reason("other", Action.MOVE, True, {"en": "Other"}, {"en": "x"})
+    return GuidanceReport(
+        inventory, [Guidance(Action.MOVE, (plain, labelled)), Guidance(Action.MOVE, (plain,))]
+    )
+
+
+def test_wanted_label_comes_from_the_first_labelled_rule_and_is_recorded(tmp_path: Path) -> None:
+    plan = build_plan(_report(), None, Choices(), destination_folder="H drive")
+    assert [item.label for item in plan.items] == [LABEL, ""]
+    with Journal(tmp_path / "j.sqlite3") as journal:
+        run = journal.start_run(plan, account="a@b", settings_digest="d")
+        assert journal.needing_label(run) == []  # nothing is in OneDrive yet
+        journal.mark_verified(run, 0, item_id="01A", size=10, quick_xor_hash="h", final_path="p")
+        journal.mark_verified(run, 1, item_id="01B", size=5, quick_xor_hash="h", final_path="q")
+        assert [item.index for item in journal.needing_label(run)] == [0]
+        journal.mark_label(run, 0, applied=None, problem="Throttled. Resume later.")
+        assert [item.index for item in journal.needing_label(run)] == [0]  # retried on resume
+        journal.mark_label(run, 0, applied=LABEL)
+        assert journal.needing_label(run) == []
+        item = journal.item(run, 0)
+        assert (item.wanted_label, item.retention_label, item.label_problem) == (LABEL, LABEL, None)
+
+
+def test_a_version_1_journal_is_upgraded_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    with Journal(path) as journal:
+        run = journal.start_run(
+            build_plan(_report(), None, Choices(), destination_folder="H drive"),
+            account="a@b",
+            settings_digest="d",
+        )
+    # Make it what version 1 wrote: no label columns, schema_version 1.
+    conn = sqlite3.connect(path)
+    for name, _ in journal_schema.LABEL_COLUMNS:
+        conn.execute(f"ALTER TABLE items DROP COLUMN {name}")
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+
+    with Journal(path) as journal:
+        items = journal.items(run)
+        assert [item.rel_path for item in items] == ["hr/contract.docx", "notes.txt"]
+        assert all(item.wanted_label == "" and item.retention_label is None for item in items)
+    conn = sqlite3.connect(path)
+    version = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0]
+    conn.close()
+    assert version == str(journal_schema.SCHEMA_VERSION)
+
+
+def test_a_journal_of_an_unknown_version_is_not_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite3"
+    with Journal(path):
+        pass
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    conn.commit()
+    assert journal_schema.upgrade(conn) is False
+    assert (
+        journal_schema.problem(conn) == "it was written by another version of the app (schema 99)"
+    )
+    conn.close()
