@@ -22,7 +22,7 @@ from app.log import log_file, setup_logging
 from app.settings import LoadedSettings, load_settings
 
 # One module per command in app/commands/, registered in this order.
-COMMAND_MODULES = ("scan", "migrate", "sandbox_cmd", "sample_drive_cmd")
+COMMAND_MODULES = ("scan", "migrate", "sandbox_cmd", "sample_drive_cmd", "support_bundle_cmd")
 
 log = logging.getLogger(__name__)
 
