@@ -132,7 +132,12 @@ class Journal:
         conn: sqlite3.Connection | None = None
         try:
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            # Checked before anything is written: a file we set aside stays as we found it.
+            # Checked before anything is written: a file we set aside stays as we found it
+            # (an upgrade only adds columns to a sound journal of a version we know).
+            if journal_schema.upgrade(conn):
+                log.info(
+                    "Journal %s upgraded to schema %d", self.path, journal_schema.SCHEMA_VERSION
+                )
             why = journal_schema.problem(conn)
             if why is None:
                 conn.execute("PRAGMA journal_mode=WAL")
@@ -235,8 +240,8 @@ class Journal:
             run_id = int(cursor.lastrowid or 0)
             conn.executemany(
                 "INSERT INTO items (run_id, idx, rel_path, dest_path, size, created, modified, "
-                "disposition, guidance, overridden, renamed, reasons, state) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "disposition, guidance, overridden, renamed, reasons, state, wanted_label) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     (
                         run_id,
@@ -252,6 +257,7 @@ class Journal:
                         int(item.renamed),
                         json.dumps([[r.rule_id, r.title] for r in item.reasons]),
                         initial_state(item.disposition).value,
+                        item.label,
                     )
                     for item in plan.items
                 ),
@@ -449,6 +455,25 @@ class Journal:
             session_expiry=None,
             done_at=time.time(),
         )
+
+    def needing_label(self, run_id: int) -> list[JournalItem]:
+        """Files in OneDrive whose policy label is not confirmed yet (a resume retries
+        earlier problems too: most are passing, such as throttling or a lost network)."""
+        sql = (
+            f"SELECT {ITEM_COLUMNS} FROM items WHERE run_id = ? "  # noqa: S608 (constant)
+            "AND state IN ('verified', 'skipped_existing') AND item_id IS NOT NULL "
+            "AND wanted_label != '' AND retention_label IS NULL "
+            "ORDER BY idx"
+        )
+        with self._lock:
+            rows = self._conn.execute(sql, (run_id,)).fetchall()
+        return [self._item(row) for row in rows]
+
+    def mark_label(
+        self, run_id: int, index: int, *, applied: str | None, problem: str | None = None
+    ) -> None:
+        """The label OneDrive confirmed (`applied`), or why it is not applied (`problem`)."""
+        self._update(run_id, index, retention_label=applied, label_problem=problem)
 
     def add_note(self, run_id: int, index: int, note: str) -> None:
         """Something the officer should know about this file (changed since the scan, ...)."""

@@ -99,13 +99,16 @@ class JournalItem:
     fail_action: str | None = None
     notes: tuple[str, ...] = ()
     attempts: int = 0
+    wanted_label: str = ""  # the Purview retention label the policy maps this file to
+    retention_label: str | None = None  # the label OneDrive confirmed it applied
+    label_problem: str | None = None  # why the wanted label is not applied, and what to do
 
 
 ITEM_COLUMNS = (
     "run_id, idx, rel_path, dest_path, size, created, modified, disposition, guidance, "
     "overridden, renamed, reasons, state, session_url, session_expiry, session_path, "
     "sent_offset, item_id, remote_size, remote_hash, final_path, done_at, fail_code, "
-    "fail_message, fail_action, notes, attempts"
+    "fail_message, fail_action, notes, attempts, wanted_label, retention_label, label_problem"
 )
 
 
@@ -140,6 +143,9 @@ def item_from_row(row: Any) -> JournalItem:
         fail_action=values[24],
         notes=tuple(json.loads(str(values[25]))),
         attempts=int(values[26]),
+        wanted_label=str(values[27]),
+        retention_label=values[28],
+        label_problem=values[29],
     )
 
 

@@ -1,8 +1,9 @@
 """The journal's SQLite schema, its version, and the checks that tell a journal from junk.
 
 Kept apart from `journal.py` so the schema can be read (and reviewed) in one place.
-A schema change bumps `SCHEMA_VERSION`; an older or newer journal is treated as
-"wrong schema" (reported and set aside) rather than guessed at.
+A schema change bumps `SCHEMA_VERSION`; a journal of a version `upgrade()` knows is
+brought up to date in one transaction (only columns added, so nothing is guessed), any
+other older or newer journal is treated as "wrong schema" (reported and set aside).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sqlite3
 from app.core.journal_records import ItemState
 from app.core.plan import Disposition
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 SCHEMA = """
@@ -59,12 +60,50 @@ CREATE TABLE items (
     fail_action TEXT,
     notes TEXT NOT NULL DEFAULT '[]',
     attempts INTEGER NOT NULL DEFAULT 0,
+    wanted_label TEXT NOT NULL DEFAULT '',
+    retention_label TEXT,
+    label_problem TEXT,
     PRIMARY KEY (run_id, idx)
 );
 CREATE INDEX items_by_state ON items (run_id, state);
 """
 
 EXPECTED_TABLES = frozenset({"meta", "runs", "items"})
+
+# Version 2 added the Purview retention label per item: the one the policy asked for
+# (`wanted_label`), the one OneDrive confirmed (`retention_label`) and, if applying it
+# failed, what went wrong and what to do (`label_problem`).
+LABEL_COLUMNS = (
+    ("wanted_label", "TEXT NOT NULL DEFAULT ''"),
+    ("retention_label", "TEXT"),
+    ("label_problem", "TEXT"),
+)
+
+
+def upgrade(conn: sqlite3.Connection) -> bool:
+    """Bring a version 1 journal (exactly v1's columns) to this version; True if done.
+
+    Anything else is left untouched for `problem()` to judge."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not EXPECTED_TABLES.issubset(tables):
+        return False
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    found = [str(r[1]) for r in conn.execute("PRAGMA table_info(items)")]
+    added = [name for name, _ in LABEL_COLUMNS]
+    if row is None or row[0] != "1" or found != expected_columns()["items"][: -len(added)]:
+        return False
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for name, declaration in LABEL_COLUMNS:
+            conn.execute(f"ALTER TABLE items ADD COLUMN {name} {declaration}")
+        conn.execute(
+            "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return True
 
 
 def create(conn: sqlite3.Connection) -> None:

@@ -89,6 +89,7 @@ class PlanItem:
     overridden: bool  # the user went against the guidance
     reasons: tuple[PlanReason, ...] = ()
     renamed: bool = False  # OneDrive needs another name for the file or one of its folders
+    label: str = ""  # the Purview retention label the policy maps it to ("" none)
 
 
 @dataclass
@@ -232,6 +233,7 @@ def build_plan(
                 overridden=disposition is not natural,
                 reasons=_reasons(guidance),
                 renamed=renamed,
+                label=retention_label(guidance),
             )
         )
     return plan
@@ -239,6 +241,12 @@ def build_plan(
 
 def _reasons(guidance: Guidance) -> tuple[PlanReason, ...]:
     return tuple(PlanReason(r.rule_id, text_for(r.title, "en")) for r in guidance.reasons)
+
+
+def retention_label(guidance: Guidance) -> str:
+    """The label of the first reason that names one: the rules are listed in the policy's
+    order, so IT decides which label wins by the order of its rules."""
+    return next((reason.label for reason in guidance.reasons if reason.label), "")
 
 
 def destination_folders(items: Iterable[PlanItem]) -> list[str]:
