@@ -24,6 +24,19 @@ except ImportError:  # pragma: no cover - depends on the Qt build
     HAVE_ANNOUNCEMENTS = False
 
 
+# How much of an upload's progress is spoken (setting ui.announcements; the progress page
+# has a control to change it while files move). Results and problems are always spoken.
+EVERY_STEP = "every_step"  # each file finished, at most one every EVERY_STEP_INTERVAL_S
+MILESTONES = "milestones"  # 25, 50 and 75 percent
+END_ONLY = "end_only"  # only the result
+ANNOUNCEMENT_MODES = (EVERY_STEP, MILESTONES, END_ONLY)
+# Long enough for a screen reader to finish "45 percent, 1,234 of 2,700 files" before the
+# next one; short enough that the officer hears steps as they happen.
+EVERY_STEP_INTERVAL_S = 3.0
+# Otherwise polite announcements are at least this far apart (results are never held back).
+POLITE_INTERVAL_S = 10.0
+
+
 def name(widget: QWidget, accessible_name: str, description: str = "") -> QWidget:
     """Give a control its accessible name (and description where it helps)."""
     widget.setAccessibleName(accessible_name)
@@ -62,7 +75,7 @@ class Announcer:
         self._source = source
         self._status_label = status_label
         self._last_polite = 0.0
-        self.min_interval_s = 10.0
+        self.min_interval_s = POLITE_INTERVAL_S
         self.history: list[tuple[str, bool]] = []  # (text, assertive), for tests and the log
 
     def announce(self, text: str, *, assertive: bool = False, force: bool = False) -> bool:

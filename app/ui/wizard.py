@@ -41,6 +41,8 @@ class MigrationWizard(QWizard):
         self.status = QLabel()  # the fallback live region for announcements
         self.status.setVisible(False)
         self.announcer = a11y.Announcer(self, self.status)
+        # Starts from the setting; the progress page's "Announce progress" control changes it.
+        self.announcement_mode = session.settings.ui.announcements
         self.welcome = WelcomePage(session)
         self.sign_in = SignInPage(session)
         self.scan = ScanPage(session)
@@ -99,11 +101,10 @@ class MigrationWizard(QWizard):
             self.button(QWizard.WizardButton.BackButton).setEnabled(False)
 
     def announce(self, text: str, *, assertive: bool = False, force: bool = False) -> bool:
-        policy = self.session.settings.ui.announcements
-        if not assertive and policy == "end_only":
+        """Polite announcements are silenced in "only at the end" mode; how often progress
+        is spoken in the other modes is the progress page's choice (a11y.EVERY_STEP...)."""
+        if not assertive and self.announcement_mode == a11y.END_ONLY:
             return False
-        if policy == "every_step":
-            force = True
         return self.announcer.announce(text, assertive=assertive, force=force)
 
     def start_background_scan(self) -> None:

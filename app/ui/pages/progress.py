@@ -12,9 +12,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QProgressBar
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QListWidget, QProgressBar
 
 from app.core.errors import UserFacingError
+from app.ui import a11y
 from app.ui import formatting as fmt
 from app.ui.pages import DONE
 from app.ui.pages.common import Page, set_text
@@ -75,6 +76,7 @@ class ProgressPage(Page):
             row.addWidget(button)
         row.addStretch(1)
         self.body.addLayout(row)
+        self.body.addLayout(self._announcement_row())
         self.in_flight_label = self.text(self.tr("Moving now:"))
         self.in_flight = QListWidget()
         self.in_flight.setAccessibleName(self.tr("Files moving now"))
@@ -89,16 +91,62 @@ class ProgressPage(Page):
         self._task: Task | None = None
         self._finished = False
         self._milestone = 0
+        self._spoken_files = -1
         self._started = 0.0
         self._words = ""
         self._seen_problems: set[str] = set()
 
-    # -- running ---------------------------------------------------------------------------
+    def _announcement_row(self) -> QHBoxLayout:
+        """The "Announce progress:" choice (every step, milestones, only at the end), for the
+        officer or a floor-walker to change while files move."""
+        self.announce_choice = QComboBox()
+        for mode, text in (
+            (a11y.EVERY_STEP, self.tr("Every step")),
+            (a11y.MILESTONES, self.tr("At 25, 50 and 75 percent")),
+            (a11y.END_ONLY, self.tr("Only at the end")),
+        ):
+            self.announce_choice.addItem(text, mode)
+        index = self.announce_choice.findData(self.session.settings.ui.announcements)
+        self.announce_choice.setCurrentIndex(max(0, index))
+        label = QLabel(self.tr("&Announce progress:"))
+        a11y.buddy(label, self.announce_choice)
+        self.announce_choice.setAccessibleDescription(
+            self.tr("How often a screen reader hears how far the move has got")
+        )
+        self.announce_choice.currentIndexChanged.connect(self._announcement_mode_chosen)
+        row = QHBoxLayout()
+        row.addWidget(label)
+        row.addWidget(self.announce_choice)
+        row.addStretch(1)
+        return row
+
+    def _announcement_mode_chosen(self, index: int) -> None:
+        mode = str(self.announce_choice.itemData(index))
+        wizard = self.wizard_()
+        if wizard is None:
+            return
+        wizard.announcement_mode = mode
+        # Every step is paced by the announcer; milestones and results are sent forced.
+        wizard.announcer.min_interval_s = (
+            a11y.EVERY_STEP_INTERVAL_S if mode == a11y.EVERY_STEP else a11y.POLITE_INTERVAL_S
+        )
+
     def initializePage(self) -> None:
+        wizard = self.wizard_()
+        index = self.announce_choice.findData(wizard.announcement_mode)
+        if index >= 0 and index != self.announce_choice.currentIndex():
+            self.announce_choice.setCurrentIndex(index)
+        else:
+            self._announcement_mode_chosen(self.announce_choice.currentIndex())
+        self._start()
+
+    # -- running ---------------------------------------------------------------------------
+    def _start(self) -> None:
         if self._task is not None and self._task.running:
             return
         self._finished = False
         self._milestone = 0
+        self._spoken_files = -1
         self._started = time.monotonic()
         self.pause_event.clear()
         self.pause_button.setText(self.tr("&Pause"))
@@ -161,11 +209,22 @@ class ProgressPage(Page):
             self.in_flight.addItems(names)
         for problem in getattr(p, "problems", ()):
             self._add_problem(problem)
-        percent = permille // 10
+        self._speak_progress(permille // 10, files_done)
+
+    def _speak_progress(self, percent: int, files_done: int) -> None:
+        """The three announcement modes: every finished file (paced by the announcer), the
+        milestones only, or nothing until the result."""
+        wizard = self.wizard_()
+        mode = wizard.announcement_mode
+        if mode == a11y.EVERY_STEP:
+            if files_done != self._spoken_files and wizard.announce(self._words):
+                self._spoken_files = files_done
+            return
         for milestone in MILESTONES:
             if percent >= milestone > self._milestone:
                 self._milestone = milestone
-                self.wizard_().announce(self._words, force=True)
+                if mode == a11y.MILESTONES:
+                    wizard.announce(self._words, force=True)
 
     def _eta(self, done: int, total: int) -> float | None:
         elapsed = time.monotonic() - self._started
@@ -181,7 +240,8 @@ class ProgressPage(Page):
         self.problems.addItem("⚠ " + text)
 
     def read_progress(self) -> None:
-        self.wizard_().announce(self._words or self.overall.text(), force=True)
+        # Asked for, so it is spoken whatever the announcement mode.
+        self.wizard_().announce(self._words or self.overall.text(), assertive=True)
 
     def toggle_pause(self) -> None:
         if self.pause_event.is_set():
