@@ -1,91 +1,1027 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
-<context>
-    <name>ConfirmPage</name>
-    <message numerus="yes">
-        <location filename="../app/ui/pages/confirm.py" line="110" />
-        <source>%n file(s) cannot move and stay where they are.</source>
-        <translation>
-            <numerusform>%n file cannot move and stay where they are.</numerusform><numerusform>%n files cannot move and stay where they are.</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>DonePage</name>
-    <message numerus="yes">
-        <location filename="../app/ui/pages/done.py" line="106" />
-        <source>Delete %n file(s)</source>
-        <translation>
-            <numerusform>Delete %n file</numerusform><numerusform>Delete %n files</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/ui/pages/done.py" line="140" />
-        <source>%n file(s) could not be deleted:</source>
-        <translation>
-            <numerusform>%n file could not be deleted:</numerusform><numerusform>%n files could not be deleted:</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>ScanPage</name>
-    <message numerus="yes">
-        <location filename="../app/ui/pages/scan.py" line="103" />
-        <source>%Ln folder(s)</source>
-        <translation>
-            <numerusform>%Ln folder</numerusform><numerusform>%Ln folders</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/ui/pages/scan.py" line="125" />
-        <source>%n item(s) could not be read.</source>
-        <translation>
-            <numerusform>%n item could not be read.</numerusform><numerusform>%n items could not be read.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/ui/pages/scan.py" line="127" />
-        <source>%n file(s) cannot move.</source>
-        <translation>
-            <numerusform>%n file cannot move.</numerusform><numerusform>%n files cannot move.</numerusform></translation>
-    </message>
-</context>
-<context><name>Formatting</name><message numerus="yes">
-        <location filename="../app/ui/formatting.py" line="40" />
-        <source>%Ln file(s)</source>
-        <translation>
-            <numerusform>%Ln file</numerusform><numerusform>%Ln files</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/ui/formatting.py" line="68" />
-        <source>about %n minute(s)</source>
-        <translation>
-            <numerusform>about %n minute</numerusform><numerusform>about %n minutes</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/ui/formatting.py" line="76" />
-        <location filename="../app/ui/formatting.py" line="80" />
-        <source>about %n hour(s)</source>
-        <translation>
-            <numerusform>about %n hour</numerusform><numerusform>about %n hours</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/ui/formatting.py" line="78" />
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../app/ui/formatting.py" line="78" />
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
-    </message>
-    </context><context><name>Receipt</name><message numerus="yes">
-        <location filename="../app/ui/receipt.py" line="49" />
-        <source>%n file(s) need your attention.</source>
-        <translation>
-            <numerusform>%n file need your attention.</numerusform><numerusform>%n files need your attention.</numerusform></translation>
-    </message>
-    </context><context><name>Review</name><message numerus="yes">
-        <location filename="../app/ui/review_models.py" line="104" />
-        <source> (you chose to move %n)</source>
-        <translation>
-            <numerusform> (you chose to move %n)</numerusform><numerusform> (you chose to move %n)</numerusform></translation>
-    </message>
-</context></TS>
+    <context>
+        <name>ConfirmPage</name>
+        <message>
+            <location filename="../app/ui/pages/confirm.py" line="29" />
+            <source>Ready to move your files</source>
+            <translation>Ready to move your files</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/confirm.py" line="37" />
+            <source>You can pause at any time, or close the assistant: it continues where it left off next time.</source>
+            <translation>You can pause at any time, or close the assistant: it continues where it left off next time.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/confirm.py" line="42" />
+            <source>Start &amp;moving</source>
+            <translation>Start &amp;moving</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/confirm.py" line="49" />
+            <source>Preparing the list of files to move...</source>
+            <translation>Preparing the list of files to move...</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/confirm.py" line="67" />
+            <source>Your files will go to the folder "{folder}" in your OneDrive.</source>
+            <translation>Your files will go to the folder "{folder}" in your OneDrive.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/confirm.py" line="68" />
+            <source>(the top of your OneDrive)</source>
+            <translation>(the top of your OneDrive)</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/confirm.py" line="73" />
+            <source>To move: {what}.</source>
+            <translation>To move: {what}.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/confirm.py" line="82" />
+            <source>✔ This fits: your OneDrive has {free} free.</source>
+            <translation>✔ This fits: your OneDrive has {free} free.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/confirm.py" line="90" />
+            <source>⚠ This does not fit: your OneDrive has only {free} free. Go back and leave some files on the H: drive, or ask the service desk for more space.</source>
+            <translation>⚠ This does not fit: your OneDrive has only {free} free. Go back and leave some files on the H: drive, or ask the service desk for more space.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/confirm.py" line="96" />
+            <source>The free space in your OneDrive is not known.</source>
+            <translation>The free space in your OneDrive is not known.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/confirm.py" line="99" />
+            <source>Estimated time: {time}.</source>
+            <translation>Estimated time: {time}.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/confirm.py" line="106" />
+            <source>{left} will be left on your H: drive, not deleted. They are listed in your receipt; at the end you can choose to delete them.</source>
+            <translation>{left} will be left on your H: drive, not deleted. They are listed in your receipt; at the end you can choose to delete them.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/ui/pages/confirm.py" line="110" />
+            <source>%n file(s) cannot move and stay where they are.</source>
+            <translation>
+                <numerusform>%n file cannot move and stay where they are.</numerusform>
+                <numerusform>%n files cannot move and stay where they are.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DonePage</name>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="25" />
+            <source>Your receipt</source>
+            <translation>Your receipt</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="28" />
+            <source>Receipt</source>
+            <translation>Receipt</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="34" />
+            <source>&amp;Open my OneDrive folder</source>
+            <translation>&amp;Open my OneDrive folder</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="34" />
+            <source>Opens OneDrive in your web browser</source>
+            <translation>Opens OneDrive in your web browser</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="37" />
+            <source>&amp;Save the receipt...</source>
+            <translation>&amp;Save the receipt...</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="40" />
+            <source>&amp;Delete the left-behind files from my H: drive...</source>
+            <translation>&amp;Delete the left-behind files from my H: drive...</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="41" />
+            <source>Asks you to confirm, with the full list, before deleting anything</source>
+            <translation>Asks you to confirm, with the full list, before deleting anything</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="75" />
+            <source>Save the receipt</source>
+            <translation>Save the receipt</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="77" />
+            <source>Web page (*.html);;Text (*.txt)</source>
+            <translation>Web page (*.html);;Text (*.txt)</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="87" />
+            <source>Receipt saved to {path}</source>
+            <translation>Receipt saved to {path}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="97" />
+            <source>Delete files from your H: drive?</source>
+            <translation>Delete files from your H: drive?</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="100" />
+            <source>This permanently deletes {what} from your H: drive. They are the files the retention guidance (or you) chose not to move. They are not in OneDrive.</source>
+            <translation>This permanently deletes {what} from your H: drive. They are the files the retention guidance (or you) chose not to move. They are not in OneDrive.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="104" />
+            <source>The full list is under Show Details.</source>
+            <translation>The full list is under Show Details.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/ui/pages/done.py" line="107" />
+            <source>Delete %n file(s)</source>
+            <translation>
+                <numerusform>Delete %n file</numerusform>
+                <numerusform>Delete %n files</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="109" />
+            <source>Keep them</source>
+            <translation>Keep them</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="124" />
+            <source>Deleting...</source>
+            <translation>Deleting...</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="137" />
+            <source>Deleted {what} from your H: drive.</source>
+            <translation>Deleted {what} from your H: drive.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/ui/pages/done.py" line="141" />
+            <source>%n file(s) could not be deleted:</source>
+            <translation>
+                <numerusform>%n file could not be deleted:</numerusform>
+                <numerusform>%n files could not be deleted:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/ui/pages/done.py" line="145" />
+            <source>%n file(s) were kept because they are no longer as they were when scanned:</source>
+            <translation>
+                <numerusform>%n file were kept because they are no longer as they were when scanned:</numerusform>
+                <numerusform>%n files were kept because they are no longer as they were when scanned:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Formatting</name>
+        <message numerus="yes">
+            <location filename="../app/ui/formatting.py" line="39" />
+            <source>%Ln file(s)</source>
+            <translation>
+                <numerusform>%Ln file</numerusform>
+                <numerusform>%Ln files</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../app/ui/formatting.py" line="43" />
+            <source>{files}, {size}</source>
+            <translation>{files}, {size}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/formatting.py" line="49" />
+            <source>unknown</source>
+            <translation>unknown</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/formatting.py" line="59" />
+            <source>less than a minute</source>
+            <translation>less than a minute</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/ui/formatting.py" line="62" />
+            <source>about %n minute(s)</source>
+            <translation>
+                <numerusform>about %n minute</numerusform>
+                <numerusform>about %n minutes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/ui/formatting.py" line="70" />
+            <source>about %n hour(s)</source>
+            <translation>
+                <numerusform>about %n hour</numerusform>
+                <numerusform>about %n hours</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../app/ui/formatting.py" line="71" />
+            <source>about {hours} and {minutes}</source>
+            <translation>about {hours} and {minutes}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/ui/formatting.py" line="72" />
+            <source>%n hour(s)</source>
+            <translation>
+                <numerusform>%n hour</numerusform>
+                <numerusform>%n hours</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/ui/formatting.py" line="72" />
+            <source>%n minute(s)</source>
+            <translation>
+                <numerusform>%n minute</numerusform>
+                <numerusform>%n minutes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MigrationWizard</name>
+        <message>
+            <location filename="../app/ui/wizard.py" line="36" />
+            <source>Practice mode</source>
+            <translation>Practice mode</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/wizard.py" line="72" />
+            <source>&amp;Back</source>
+            <translation>&amp;Back</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/wizard.py" line="73" />
+            <source>&amp;Next</source>
+            <translation>&amp;Next</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/wizard.py" line="74" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/wizard.py" line="75" />
+            <source>&amp;Finish</source>
+            <translation>&amp;Finish</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/wizard.py" line="82" />
+            <source>Go to the next step</source>
+            <translation>Go to the next step</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/wizard.py" line="85" />
+            <source>Go back one step</source>
+            <translation>Go back one step</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressPage</name>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="43" />
+            <source>{percent} percent, {done} of {total} files</source>
+            <translation>{percent} percent, {done} of {total} files</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="47" />
+            <source>{time} left</source>
+            <translation>{time} left</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="53" />
+            <source>Moving your files</source>
+            <translation>Moving your files</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="59" />
+            <source>Overall progress</source>
+            <translation>Overall progress</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="65" />
+            <source>&amp;Pause</source>
+            <translation>&amp;Pause</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="65" />
+            <source>Pause after the current pieces</source>
+            <translation>Pause after the current pieces</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="69" />
+            <source>S&amp;top for now</source>
+            <translation>S&amp;top for now</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="69" />
+            <source>Stop safely; you can continue later</source>
+            <translation>Stop safely; you can continue later</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="72" />
+            <source>&amp;Read progress</source>
+            <translation>&amp;Read progress</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="72" />
+            <source>Ctrl+R reads it aloud</source>
+            <translation>Ctrl+R reads it aloud</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="80" />
+            <source>Moving now:</source>
+            <translation>Moving now:</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="82" />
+            <source>Files moving now</source>
+            <translation>Files moving now</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="85" />
+            <source>Needing attention:</source>
+            <translation>Needing attention:</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="87" />
+            <source>Files needing attention, with what to do</source>
+            <translation>Files needing attention, with what to do</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="104" />
+            <source>Every step</source>
+            <translation>Every step</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="105" />
+            <source>At 25, 50 and 75 percent</source>
+            <translation>At 25, 50 and 75 percent</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="106" />
+            <source>Only at the end</source>
+            <translation>Only at the end</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="111" />
+            <source>&amp;Announce progress:</source>
+            <translation>&amp;Announce progress:</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="114" />
+            <source>How often a screen reader hears how far the move has got</source>
+            <translation>How often a screen reader hears how far the move has got</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="153" />
+            <source>Starting...</source>
+            <translation>Starting...</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="195" />
+            <source>{words}. {done} of {total} moved.</source>
+            <translation>{words}. {done} of {total} moved.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="202" />
+            <source>Done: {done}. Waiting: {waiting}. Needing attention: {failed}.</source>
+            <translation>Done: {done}. Waiting: {waiting}. Needing attention: {failed}.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="250" />
+            <source>Resumed.</source>
+            <translation>Resumed.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="253" />
+            <source>&amp;Resume</source>
+            <translation>&amp;Resume</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="254" />
+            <source>Paused.</source>
+            <translation>Paused.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="286" />
+            <source>Finished moving your files. Press Next for your receipt.</source>
+            <translation>Finished moving your files. Press Next for your receipt.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="299" />
+            <source>Stopped safely. Nothing is lost: next time the assistant offers to continue.</source>
+            <translation>Stopped safely. Nothing is lost: next time the assistant offers to continue.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Receipt</name>
+        <message>
+            <location filename="../app/ui/receipt.py" line="45" />
+            <source>Moved {moved} to OneDrive.</source>
+            <translation>Moved {moved} to OneDrive.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/ui/receipt.py" line="49" />
+            <source>%n file(s) need your attention.</source>
+            <translation>
+                <numerusform>%n file need your attention.</numerusform>
+                <numerusform>%n files need your attention.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../app/ui/receipt.py" line="53" />
+            <source>Account: {a}</source>
+            <translation>Account: {a}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/receipt.py" line="53" />
+            <source>H: drive migration receipt</source>
+            <translation>H: drive migration receipt</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/receipt.py" line="54" />
+            <source>OneDrive folder: {d}</source>
+            <translation>OneDrive folder: {d}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/receipt.py" line="64" />
+            <source>Deleted from the H: drive afterwards: {what}</source>
+            <translation>Deleted from the H: drive afterwards: {what}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/receipt.py" line="112" />
+            <source>Moved to OneDrive and checked</source>
+            <translation>Moved to OneDrive and checked</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/receipt.py" line="113" />
+            <source>Left on your H: drive</source>
+            <translation>Left on your H: drive</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/receipt.py" line="114" />
+            <source>Cannot move</source>
+            <translation>Cannot move</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/receipt.py" line="115" />
+            <source>Needing attention</source>
+            <translation>Needing attention</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/receipt.py" line="136" />
+            <source>Already in OneDrive with the same content</source>
+            <translation>Already in OneDrive with the same content</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/receipt.py" line="138" />
+            <source>Renamed for OneDrive</source>
+            <translation>Renamed for OneDrive</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/receipt.py" line="140" />
+            <source>Your choice</source>
+            <translation>Your choice</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/receipt.py" line="143" />
+            <source>Could not be moved</source>
+            <translation>Could not be moved</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/receipt.py" line="145" />
+            <source>Not moved yet: continue the migration to finish</source>
+            <translation>Not moved yet: continue the migration to finish</translation>
+        </message>
+    </context>
+    <context>
+        <name>Review</name>
+        <message>
+            <location filename="../app/ui/review_common.py" line="59" />
+            <source>Will move (please review)</source>
+            <translation>Will move (please review)</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_common.py" line="60" />
+            <source>Will move</source>
+            <translation>Will move</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_common.py" line="62" />
+            <source>Left on the H: drive (required)</source>
+            <translation>Left on the H: drive (required)</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_common.py" line="63" />
+            <source>Left on the H: drive</source>
+            <translation>Left on the H: drive</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_models.py" line="69" />
+            <source>Nothing to change</source>
+            <translation>Nothing to change</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_models.py" line="78" />
+            <source>{mark} {title}: {files}, {size}: {action}</source>
+            <translation>{mark} {title}: {files}, {size}: {action}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/ui/review_models.py" line="86" />
+            <source> (you chose to move %n)</source>
+            <translation>
+                <numerusform> (you chose to move %n)</numerusform>
+                <numerusform> (you chose to move %n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_models.py" line="146" />
+            <source>(top level)</source>
+            <translation>(top level)</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_tree_model.py" line="225" />
+            <source>All of it moves</source>
+            <translation>All of it moves</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_tree_model.py" line="227" />
+            <source>Nothing in it moves</source>
+            <translation>Nothing in it moves</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_tree_model.py" line="228" />
+            <source>Some of it moves</source>
+            <translation>Some of it moves</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPage</name>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="64" />
+            <source>What will move</source>
+            <translation>What will move</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="65" />
+            <source>Check the guidance. You can change most choices; the reasons are shown.</source>
+            <translation>Check the guidance. You can change most choices; the reasons are shown.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="69" />
+            <source>Ways to review</source>
+            <translation>Ways to review</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="72" />
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="75" />
+            <source>&amp;Details of the selected item:</source>
+            <translation>&amp;Details of the selected item:</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="90" />
+            <source>One line per kind of file, with what the guidance says to do</source>
+            <translation>One line per kind of file, with what the guidance says to do</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="92" />
+            <source>&amp;Kinds of files:</source>
+            <translation>&amp;Kinds of files:</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="100" />
+            <source>Follow the guidance</source>
+            <translation>Follow the guidance</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="101" />
+            <source>Move all of them</source>
+            <translation>Move all of them</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="102" />
+            <source>Leave all of them on the H: drive</source>
+            <translation>Leave all of them on the H: drive</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="103" />
+            <source>Your own choices</source>
+            <translation>Your own choices</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="106" />
+            <source>For &amp;this kind of file:</source>
+            <translation>For &amp;this kind of file:</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="108" />
+            <source>What to do with this kind of file</source>
+            <translation>What to do with this kind of file</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="122" />
+            <source>F&amp;iles of this kind (Space ticks or unticks):</source>
+            <translation>F&amp;iles of this kind (Space ticks or unticks):</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="124" />
+            <source>By &amp;guidance</source>
+            <translation>By &amp;guidance</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="133" />
+            <source>Clear the filter</source>
+            <translation>Clear the filter</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="134" />
+            <source>Part of a file name</source>
+            <translation>Part of a file name</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="136" />
+            <source>Fi&amp;lter by name:</source>
+            <translation>Fi&amp;lter by name:</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="142" />
+            <source>Folders and files with check boxes: ticked items will move</source>
+            <translation>Folders and files with check boxes: ticked items will move</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="144" />
+            <source>&amp;Folders and files:</source>
+            <translation>&amp;Folders and files:</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="145" />
+            <source>By f&amp;older</source>
+            <translation>By f&amp;older</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="201" />
+            <source>These files cannot be moved to OneDrive, so there is no choice.</source>
+            <translation>These files cannot be moved to OneDrive, so there is no choice.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="203" />
+            <source>The retention policy does not allow changing this.</source>
+            <translation>The retention policy does not allow changing this.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="255" />
+            <source>Folder {path}: {all}. {moving} of them will move.</source>
+            <translation>Folder {path}: {all}. {moving} of them will move.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="268" />
+            <source>{size}, last changed {date}.</source>
+            <translation>{size}, last changed {date}.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="282" />
+            <source>OneDrive does not allow this name; it will be saved as: {name}</source>
+            <translation>OneDrive does not allow this name; it will be saved as: {name}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/review.py" line="314" />
+            <source>✔ Will move: {move}.   ✖ Left on the H: drive: {left}.   ⊘ Cannot move: {cannot}.</source>
+            <translation>✔ Will move: {move}.   ✖ Left on the H: drive: {left}.   ⊘ Cannot move: {cannot}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanPage</name>
+        <message>
+            <location filename="../app/ui/pages/scan.py" line="23" />
+            <source>Looking through your H: drive</source>
+            <translation>Looking through your H: drive</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/scan.py" line="27" />
+            <source>C&amp;hoose a different folder...</source>
+            <translation>C&amp;hoose a different folder...</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/scan.py" line="28" />
+            <source>Pick the folder to move if the H: drive shown is not the right one</source>
+            <translation>Pick the folder to move if the H: drive shown is not the right one</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/scan.py" line="31" />
+            <source>&amp;Stop looking</source>
+            <translation>&amp;Stop looking</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/scan.py" line="33" />
+            <source>&amp;Look again</source>
+            <translation>&amp;Look again</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/scan.py" line="48" />
+            <source>I confirm this folder is mine and I want to move it to my OneDrive</source>
+            <translation>I confirm this folder is mine and I want to move it to my OneDrive</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/scan.py" line="61" />
+            <source>Your H: drive: {path}</source>
+            <translation>Your H: drive: {path}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/scan.py" line="67" />
+            <source>⚠ The assistant could not find your H: drive.</source>
+            <translation>⚠ The assistant could not find your H: drive.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/scan.py" line="70" />
+            <source>Choose the folder to move.</source>
+            <translation>Choose the folder to move.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/scan.py" line="83" />
+            <source>Starting...</source>
+            <translation>Starting...</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/scan.py" line="102" />
+            <source>Checking {files} against the retention guidance...</source>
+            <translation>Checking {files} against the retention guidance...</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/scan.py" line="110" />
+            <source>Found so far: {files} in {folders}, {size}.</source>
+            <translation>Found so far: {files} in {folders}, {size}.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/ui/pages/scan.py" line="112" />
+            <source>%Ln folder(s)</source>
+            <translation>
+                <numerusform>%Ln folder</numerusform>
+                <numerusform>%Ln folders</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/scan.py" line="116" />
+            <source>Looking in: {folder}</source>
+            <translation>Looking in: {folder}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/scan.py" line="130" />
+            <source>Finished: {files}, {size}.</source>
+            <translation>Finished: {files}, {size}.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/ui/pages/scan.py" line="134" />
+            <source>%n item(s) could not be read.</source>
+            <translation>
+                <numerusform>%n item could not be read.</numerusform>
+                <numerusform>%n items could not be read.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/ui/pages/scan.py" line="136" />
+            <source>%n file(s) cannot move.</source>
+            <translation>
+                <numerusform>%n file cannot move.</numerusform>
+                <numerusform>%n files cannot move.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/scan.py" line="138" />
+            <source>Press Next to see what will move.</source>
+            <translation>Press Next to see what will move.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/scan.py" line="157" />
+            <source>Stopped. Press Look again to start over.</source>
+            <translation>Stopped. Press Look again to start over.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/scan.py" line="166" />
+            <source>Choose the folder to move</source>
+            <translation>Choose the folder to move</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/scan.py" line="193" />
+            <source>⚠ This folder seems to belong to {expected}, but you signed in as {actual}.</source>
+            <translation>⚠ This folder seems to belong to {expected}, but you signed in as {actual}.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/scan.py" line="197" />
+            <source>⚠ The assistant could not check who owns this folder. You signed in as {actual}.</source>
+            <translation>⚠ The assistant could not check who owns this folder. You signed in as {actual}.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/scan.py" line="201" />
+            <source>Your organisation does not allow moving someone else's H: drive. Choose your own folder, sign in with the right account, or ask the service desk.</source>
+            <translation>Your organisation does not allow moving someone else's H: drive. Choose your own folder, sign in with the right account, or ask the service desk.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInPage</name>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="23" />
+            <source>Sign in</source>
+            <translation>Sign in</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="27" />
+            <source>Sign in with the same work account you use for email. A sign-in window opens in your web browser; come back here when it says you are done.</source>
+            <translation>Sign in with the same work account you use for email. A sign-in window opens in your web browser; come back here when it says you are done.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="33" />
+            <source>&amp;Sign in with your work account</source>
+            <translation>&amp;Sign in with your work account</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="34" />
+            <source>Opens the Microsoft sign-in page in your web browser</source>
+            <translation>Opens the Microsoft sign-in page in your web browser</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="38" />
+            <source>Sign in with a c&amp;ode on another device</source>
+            <translation>Sign in with a c&amp;ode on another device</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="39" />
+            <source>Shows a code to type on a phone or another computer</source>
+            <translation>Shows a code to type on a phone or another computer</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="43" />
+            <source>C&amp;ancel sign-in</source>
+            <translation>C&amp;ancel sign-in</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="52" />
+            <source>&amp;Training account (practice only):</source>
+            <translation>&amp;Training account (practice only):</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="56" />
+            <source>Training account</source>
+            <translation>Training account</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="58" />
+            <source>Sign in as this &amp;trainee</source>
+            <translation>Sign in as this &amp;trainee</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="59" />
+            <source>Practice mode only: signs in without a password</source>
+            <translation>Practice mode only: signs in without a password</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="81" />
+            <source>I confirm this H: drive is mine and I want to move it to my OneDrive</source>
+            <translation>I confirm this H: drive is mine and I want to move it to my OneDrive</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="113" />
+            <source>Waiting for you to finish signing in in your web browser...</source>
+            <translation>Waiting for you to finish signing in in your web browser...</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="120" />
+            <source>Signing in as the training account {upn}...</source>
+            <translation>Signing in as the training account {upn}...</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="129" />
+            <source>Getting a sign-in code...</source>
+            <translation>Getting a sign-in code...</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="143" />
+            <source>Your web browser did not open. Open this address in a browser on this computer to sign in, then come back here: {url}</source>
+            <translation>Your web browser did not open. Open this address in a browser on this computer to sign in, then come back here: {url}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="155" />
+            <source>On another device, go to {url} and enter the code {code}. Then come back here.</source>
+            <translation>On another device, go to {url} and enter the code {code}. Then come back here.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="159" />
+            <source>Sign-in code</source>
+            <translation>Sign-in code</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="161" />
+            <source>Waiting for you to enter the code on the other device...</source>
+            <translation>Waiting for you to enter the code on the other device...</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="177" />
+            <source>Your OneDrive has {free} free.</source>
+            <translation>Your OneDrive has {free} free.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="181" />
+            <source>Signed in as {name} ({user}).</source>
+            <translation>Signed in as {name} ({user}).</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="200" />
+            <source>⚠ This H: drive seems to belong to {expected}, but you signed in as {actual}.</source>
+            <translation>⚠ This H: drive seems to belong to {expected}, but you signed in as {actual}.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="204" />
+            <source>⚠ The assistant could not check who owns this H: drive. You signed in as {actual}.</source>
+            <translation>⚠ The assistant could not check who owns this H: drive. You signed in as {actual}.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="208" />
+            <source>Your organisation does not allow moving someone else's H: drive. Sign in with the right account, or ask the service desk.</source>
+            <translation>Your organisation does not allow moving someone else's H: drive. Sign in with the right account, or ask the service desk.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/signin.py" line="227" />
+            <source>Sign-in was cancelled. You can try again.</source>
+            <translation>Sign-in was cancelled. You can try again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <location filename="../app/ui/pages/welcome.py" line="17" />
+            <source>Move your H: drive to OneDrive</source>
+            <translation>Move your H: drive to OneDrive</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/welcome.py" line="21" />
+            <source>This assistant copies the files on your H: drive into your OneDrive, in a folder called "{folder}". Only you can see that folder unless you share it.</source>
+            <translation>This assistant copies the files on your H: drive into your OneDrive, in a folder called "{folder}". Only you can see that folder unless you share it.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/welcome.py" line="27" />
+            <source>What will happen:
+1. You sign in with your work account.
+2. The assistant looks through your H: drive (this takes a few minutes).
+3. You see what will move, what the retention guidance says to leave behind, and why. You can change most choices.
+4. Your files are copied and every copy is checked.
+5. You get a receipt of what moved and what did not.</source>
+            <translation>What will happen:
+1. You sign in with your work account.
+2. The assistant looks through your H: drive (this takes a few minutes).
+3. You see what will move, what the retention guidance says to leave behind, and why. You can change most choices.
+4. Your files are copied and every copy is checked.
+5. You get a receipt of what moved and what did not.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/welcome.py" line="38" />
+            <source>Most H: drives take between 15 minutes and an hour. You can keep working while it runs, pause it, or close the assistant and continue later.</source>
+            <translation>Most H: drives take between 15 minutes and an hour. You can keep working while it runs, pause it, or close the assistant and continue later.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/welcome.py" line="44" />
+            <source>Nothing on your H: drive is changed or deleted unless you ask for it at the very end, after you have seen exactly what would be deleted.</source>
+            <translation>Nothing on your H: drive is changed or deleted unless you ask for it at the very end, after you have seen exactly what would be deleted.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/welcome.py" line="51" />
+            <source>&amp;Continue where you left off</source>
+            <translation>&amp;Continue where you left off</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/welcome.py" line="52" />
+            <source>Carry on with the migration you started before</source>
+            <translation>Carry on with the migration you started before</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/welcome.py" line="78" />
+            <source>You started moving your files before and {left} still need to be moved ({done} of {total} already in OneDrive). You can continue where you left off, or press Next to start again.</source>
+            <translation>You started moving your files before and {left} still need to be moved ({done} of {total} already in OneDrive). You can continue where you left off, or press Next to start again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Worker</name>
+        <message>
+            <location filename="../app/ui/workers.py" line="105" />
+            <source>Something went wrong</source>
+            <translation>Something went wrong</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/workers.py" line="106" />
+            <source>The assistant met an unexpected problem while working.</source>
+            <translation>The assistant met an unexpected problem while working.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/workers.py" line="107" />
+            <source>Try again. If it happens again, ask the service desk for help.</source>
+            <translation>Try again. If it happens again, ask the service desk for help.</translation>
+        </message>
+    </context>
+</TS>
