@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from app.core.guidance import Action
 from app.ui.theme import STATUS_MARK
@@ -24,10 +32,10 @@ GROUP_ROLE = Qt.ItemDataRole.UserRole + 3
 
 # Held as data, translated where shown (the QT_TRANSLATE_NOOP pattern).
 ACTION_WORDS = {
-    Action.MOVE: "will move",
-    Action.REVIEW: "please review",
-    Action.DISCARD: "will be discarded",
-    Action.CANNOT_MOVE: "cannot move",
+    Action.MOVE: QT_TRANSLATE_NOOP("Review", "will move"),
+    Action.REVIEW: QT_TRANSLATE_NOOP("Review", "please review"),
+    Action.DISCARD: QT_TRANSLATE_NOOP("Review", "will be discarded"),
+    Action.CANNOT_MOVE: QT_TRANSLATE_NOOP("Review", "cannot move"),
 }
 
 

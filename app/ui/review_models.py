@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QAbstractTableModel,
     QModelIndex,
@@ -97,7 +98,13 @@ class GroupListModel(QAbstractListModel):
 
 
 class GroupFilesModel(QAbstractTableModel):
-    COLUMNS = ("Name", "Folder", "Size", "Modified", "What will happen")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("Review", "Name"),
+        QT_TRANSLATE_NOOP("Review", "Folder"),
+        QT_TRANSLATE_NOOP("Review", "Size"),
+        QT_TRANSLATE_NOOP("Review", "Modified"),
+        QT_TRANSLATE_NOOP("Review", "What will happen"),
+    )
 
     def __init__(self, data: ReviewData, notifier: ChoicesNotifier, parent: QObject | None = None):
         super().__init__(parent)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QModelIndex, QObject, Qt
 
 from app.ui import formatting as fmt
 from app.ui.review_common import header_text
@@ -40,7 +40,12 @@ _COLUMN_KEYS = (SORT_NAME, SORT_SIZE, SORT_MODIFIED, SORT_GUIDANCE)
 
 
 class FolderTreeModel(QAbstractItemModel):
-    COLUMNS = ("Name", "Size", "Modified", "What will happen")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("Review", "Name"),
+        QT_TRANSLATE_NOOP("Review", "Size"),
+        QT_TRANSLATE_NOOP("Review", "Modified"),
+        QT_TRANSLATE_NOOP("Review", "What will happen"),
+    )
 
     def __init__(self, data: ReviewData, notifier: ChoicesNotifier, parent: QObject | None = None):
         super().__init__(parent)
