@@ -1,0 +1,169 @@
+"""Soak under faults: a whole migration, faults on 5 % of requests, limits on, SIGKILLs.
+
+A real `migrate` subprocess moves a seeded drive to a sandbox this test owns, with every
+kind of fault the sandbox can inject at a 5 % rate, the per-user request limits on, and
+the process killed with SIGKILL at random (seeded) moments and resumed each time. Then,
+against the sandbox's own stored state and the H: drive: every chosen file exactly once,
+same size, same QuickXorHash, modified time equal to the second; no "(1)" copies; no open
+upload session; the H: drive unchanged; the receipt agrees item by item.
+
+Reduced by default (300 files, two kills, ~1 minute). `SOAK=full` (or `./scripts/soak`)
+runs the full form: 10,000 files up to several hundred MB, three kills. `SOAK_SEED=N`
+replays a run; the seed is printed and is in every failure message.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import random
+import re
+import signal
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.core.journal import ItemState, Journal
+from app.core.receipt_summary import Outcome, summarise_run
+from app.m365.upload_http import fragment_size
+from app.sandbox.limits import LimitConfig
+from app.sandbox.server import Sandbox, SandboxConfig
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))  # the e2e helpers
+from soak_drive import FULL, REDUCED, make_soak_drive
+from test_kill_resume import FRAGMENT_MIB, migrate, snapshot, upload_puts
+
+FULL_FORM = os.environ.get("SOAK", "").lower() == "full"
+SHAPE = FULL if FULL_FORM else REDUCED
+KILLS = 3 if FULL_FORM else 2
+SEED = int(os.environ.get("SOAK_SEED", "20261122"))
+# Every kind the sandbox can inject (app/sandbox/faults.py KINDS, less "ok").
+FAULT_KINDS = "429|503|504|reset|stored503|expire|401|changed|corrupt"
+# Microsoft's budget (3,000 requests per 5 minutes) scaled down so that the run meets it.
+LIMITS = LimitConfig(requests_per_window=300, window_s=5.0)
+COPY_SUFFIX = re.compile(r" \(\d+\)(\.[^./]*)?$")
+UPN = "tom.jones@sandbox.police.uk"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def soak_sandbox(tmp_path: Path) -> Iterator[Sandbox]:
+    config = SandboxConfig(
+        state_dir=tmp_path / "sandbox",
+        faults=f"rate=0.05,kinds={FAULT_KINDS},seed={SEED}",
+        limits=True,
+        limit_config=LIMITS,
+        # A kill between OneDrive opening a session and the journal recording it leaves a
+        # session nobody can address; it holds the name until it expires.
+        session_idle_s=6.0,
+        seed=SEED,
+    )
+    with Sandbox(config).start() as sb:
+        yield sb
+
+
+def fragments_needed(sizes: dict[str, int]) -> int:
+    step = fragment_size(FRAGMENT_MIB)
+    return sum(-(-size // step) for size in sizes.values())
+
+
+def run_until_killed(sb: Sandbox, home: Path, puts: int, *args: str) -> None:
+    """Start `migrate`, let `puts` fragments reach OneDrive, then SIGKILL it."""
+    sb.reset_log()
+    process = migrate(sb, home, UPN, *args)
+    deadline = time.monotonic() + (1800 if FULL_FORM else 120)
+    while len(upload_puts(sb, UPN)) < puts and process.poll() is None:
+        assert time.monotonic() < deadline, f"seed {SEED}: the migration stalled"
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    out, _ = process.communicate(timeout=60)
+    assert process.returncode == -signal.SIGKILL, (
+        f"seed {SEED}: finished before the kill at {puts} fragments:\n{out.decode()[-2000:]}"
+    )
+
+
+def resume_to_the_end(sb: Sandbox, home: Path) -> str:
+    """Resume until every chosen file is verified; a file that failed (a corrupted upload
+    twice, say) is listed with a reason and the officer's next --resume tries it again."""
+    outputs = []
+    for _attempt in range(4):
+        process = migrate(sb, home, UPN, "--resume")
+        out, _ = process.communicate(timeout=3600 if FULL_FORM else 180)
+        text = out.decode()
+        outputs.append(text)
+        if process.returncode == 0:
+            return "\n".join(outputs)
+        assert process.returncode == 3, f"seed {SEED}: exit {process.returncode}\n{text}"
+        assert "--resume" in text, f"seed {SEED}: a failure without a next step\n{text}"
+    pytest.fail(f"seed {SEED}: still not finished after 4 resumes:\n{outputs[-1][-3000:]}")
+
+
+def test_soak_under_faults_limits_and_kills(
+    soak_sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    print(f"\nsoak seed {SEED} ({'full' if FULL_FORM else 'reduced'}): SOAK_SEED={SEED} replays")
+    sb = soak_sandbox
+    rng = random.Random(SEED)
+    source = tmp_path / "H"
+    sizes = make_soak_drive(source, SEED, SHAPE)
+    before = snapshot(source)
+    home = tmp_path / "home"
+    monkeypatch.setenv("MIGRATION_ASSISTANT_HOME", str(home))
+
+    # Kill points in fragments received per run, spread over the first 70 % of the work
+    # so that each run is still busy when the plug is pulled.
+    total = fragments_needed(sizes)
+    share = 0.7 / KILLS
+    for kill in range(KILLS):
+        puts = max(2, int(total * share * rng.uniform(0.2, 1.0)))
+        args = ("--resume",) if kill else ("--source", str(source), "--accept-guidance")
+        run_until_killed(sb, home, puts, *args)
+    out = resume_to_the_end(sb, home)
+    sb.faults.clear()
+    kinds = sorted({kind for _request, kind in sb.faults.injected})
+    print(f"soak seed {SEED}: {len(sb.faults.injected)} faults injected ({', '.join(kinds)})")
+    assert len(sb.faults.injected) >= 10, f"seed {SEED}: too few faults to mean anything"
+
+    with Journal.open_default(practice=True) as journal:
+        run = journal.latest_run()
+        assert run is not None and run.finished is not None, f"seed {SEED}"
+        items = journal.items(run.id)
+        receipt = summarise_run(journal, run.id)
+    chosen = [i for i in items if i.disposition.value == "move"]
+    print(f"soak seed {SEED}: {len(chosen)} of {len(items)} files chosen, {total} fragments")
+    assert chosen and len(chosen) >= len(sizes) * 0.9, f"seed {SEED}: {len(chosen)} chosen"
+    remote = {p: e for p, e in sb.state.files(UPN).items() if p.startswith("H drive/")}
+
+    # every chosen file exactly once: one stored item per chosen file, no other, no copy
+    unverified = [i.rel_path for i in chosen if i.state is not ItemState.VERIFIED]
+    assert unverified == [], f"seed {SEED}: not verified: {unverified}"
+    where = {i.rel_path: i.final_path or i.dest_path for i in chosen}
+    assert sorted(where.values()) == sorted(remote), f"seed {SEED}: stored set differs"
+    copies = [p for p in remote if COPY_SUFFIX.search(p)]
+    assert copies == [], f"seed {SEED}: OneDrive kept copies {copies}"
+    for rel, path in where.items():
+        size, mtime_ns, digest = before[rel]
+        entry = remote[path]
+        assert (entry["size"], entry["quickXorHash"]) == (size, digest), f"seed {SEED}: {rel}"
+        stamp = datetime.datetime.fromtimestamp(mtime_ns // 10**9, tz=datetime.UTC)
+        assert entry["lastModifiedDateTime"] == stamp.strftime("%Y-%m-%dT%H:%M:%SZ"), (
+            f"seed {SEED}: {rel} modified time"
+        )
+    assert sb.state.open_sessions(UPN) == [], f"seed {SEED}: upload sessions left open"
+    assert snapshot(source) == before, f"seed {SEED}: the H: drive changed"
+
+    # the receipt (what the officer keeps) agrees with OneDrive item by item
+    moved = {line.rel_path: line for line in receipt.of(Outcome.MOVED)}
+    assert set(moved) == set(where), f"seed {SEED}: receipt lists other files"
+    for rel, line in moved.items():
+        entry = remote[where[rel]]
+        assert (line.destination, line.size, line.quick_xor_hash) == (
+            where[rel],
+            entry["size"],
+            entry["quickXorHash"],
+        ), f"seed {SEED}: receipt line for {rel}"
+    assert not receipt.needs_attention, f"seed {SEED}\n{out[-2000:]}"
