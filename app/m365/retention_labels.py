@@ -1,0 +1,150 @@
+"""Carry the retention policy into OneDrive: each migrated file gets its Purview label.
+
+Graph's `driveItem: setRetentionLabel` (`PATCH /me/drive/items/{id}/retentionLabel`,
+body `{"name": "<label>"}`; 201 the first time, 200 after) needs the delegated
+Files.Read.All scope, which `config.scopes_for` asks for only when the organisation turns
+labels on (`policy.retention_labels`).
+
+A follow-up pass after the upload engine, not part of it: a label is applied only to a
+file OneDrive has returned with our size and QuickXorHash (state verified or
+skipped_existing), and the journal records the label OneDrive confirmed
+(`retention_label`) or why not (`label_problem`), so a resumed run applies only the
+labels still missing. A label that fails leaves the file migrated: the file is safe, the
+problem is listed with what to do. 429/503 and their Retry-After are handled by
+`GraphClient.request` as for every other call.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from app.core.errors import CancelledError
+from app.core.journal import Journal, JournalItem
+from app.m365.errors import AccessDeniedError, GraphError, NotFoundError, OfflineError
+from app.m365.graph import GraphClient
+
+log = logging.getLogger(__name__)
+
+WORKERS = 4  # labels are small requests: a few in flight keep the latency hidden
+
+
+@dataclass(frozen=True)
+class LabelProgress:
+    done: int
+    total: int
+
+
+@dataclass
+class LabelResult:
+    applied: int = 0
+    problems: list[tuple[str, str]] = field(default_factory=list)  # (rel_path, problem)
+    stopped: bool = False  # cancelled, or offline: the rest wait for a resume
+
+
+def set_retention_label(
+    graph: GraphClient, item_id: str, name: str, *, stop: threading.Event | None = None
+) -> str:
+    """Apply `name` to the item; returns the label name OneDrive confirmed."""
+    response = graph.request(
+        "PATCH",
+        f"me/drive/items/{quote(item_id, safe='')}/retentionLabel",
+        json={"name": name},
+        expected=(200, 201),
+        stop=stop,
+    )
+    try:
+        confirmed = response.json().get("name")
+    except ValueError:
+        confirmed = None
+    return str(confirmed) if confirmed else name
+
+
+def label_problem(error: GraphError, label: str) -> str:
+    """What the officer (and the receipt) is told: the file is safe, the label is not on."""
+    if isinstance(error, AccessDeniedError):
+        return (
+            f"The retention label '{label}' could not be set: this app was not given "
+            "permission to set labels. The file is in OneDrive. Tell IT (records "
+            "management); the label can be set later."
+        )
+    if isinstance(error, NotFoundError):
+        return (
+            "The file was no longer in OneDrive when its retention label was to be set "
+            "(moved or deleted there). Check the file in OneDrive."
+        )
+    if error.status == 400:
+        return (
+            f"Your organisation's Microsoft 365 does not know the retention label "
+            f"'{label}'. The file is in OneDrive. Tell IT (records management) that the "
+            "retention policy names a label that does not exist."
+        )
+    return (
+        f"The retention label '{label}' could not be set: {error.message} The file is in "
+        "OneDrive. Continue the migration later to try again."
+    )
+
+
+def apply_labels(
+    graph: GraphClient,
+    journal: Journal,
+    run_id: int,
+    *,
+    stop: threading.Event | None = None,
+    on_progress: Callable[[LabelProgress], None] | None = None,
+    workers: int = WORKERS,
+) -> LabelResult:
+    """Apply every label the run still needs; records each outcome in the journal."""
+    stop = stop or threading.Event()
+    todo = journal.needing_label(run_id)
+    result = LabelResult()
+    if not todo:
+        return result
+    lock = threading.Lock()
+    halt = threading.Event()  # offline: no point sending the rest now
+    done = 0
+
+    def one(item: JournalItem) -> None:
+        nonlocal done
+        if stop.is_set() or halt.is_set():
+            return
+        assert item.item_id is not None  # needing_label only returns items in OneDrive
+        try:
+            confirmed = set_retention_label(graph, item.item_id, item.wanted_label, stop=stop)
+        except CancelledError:
+            return
+        except OfflineError as error:
+            halt.set()
+            log.info("Retention labels paused: %s", error.detail)
+            return
+        except GraphError as error:
+            problem = label_problem(error, item.wanted_label)
+            journal.mark_label(run_id, item.index, applied=None, problem=problem)
+            log.warning("Retention label not set on item %d: %s", item.index, error.for_log())
+            with lock:
+                result.problems.append((item.rel_path, problem))
+        else:
+            journal.mark_label(run_id, item.index, applied=confirmed, problem=None)
+            with lock:
+                result.applied += 1
+        with lock:
+            done += 1
+            progress = LabelProgress(done, len(todo))
+        if on_progress is not None:
+            on_progress(progress)
+
+    with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="labels") as pool:
+        list(pool.map(one, todo))
+    result.stopped = stop.is_set() or halt.is_set()
+    log.info(
+        "Retention labels: %d applied, %d problems, %d of %d left",
+        result.applied,
+        len(result.problems),
+        len(todo) - result.applied - len(result.problems),
+        len(todo),
+    )
+    return result
