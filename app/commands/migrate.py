@@ -5,11 +5,12 @@
         [--sandbox-state DIR]
 
 scan -> OneDrive rules + retention policy -> plan (guidance accepted as it is) ->
-journal -> verified upload -> summary. Without --accept-guidance it refuses: with no
-window it cannot ask about files the guidance says to review or discard. --resume
-continues the journal's unfinished run (nothing verified is sent again), only for the
-account that started it and only from the folder it scanned (a --source given must be
-that folder).
+journal -> verified upload -> summary -> receipt (HTML and CSV, saved in Documents and
+put beside the files in OneDrive; a second run adds to the same receipt). Without
+--accept-guidance it refuses: with no window it cannot ask about files the guidance says
+to review or discard. --resume continues the journal's unfinished run (nothing verified
+is sent again), only for the account that started it and only from the folder it
+scanned (a --source given must be that folder).
 
 Owner check: the H: drive's owner (from Windows' home share and user name) must match the
 signed-in account. On a mismatch: refused (exit 2) when the organisation's
@@ -38,6 +39,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app import paths
 from app.core.errors import BadInputError
 from app.settings import Settings, settings_as_dict
 
@@ -110,6 +112,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from app.core.journal import Journal
     from app.core.receipt_summary import format_summary, summarise_run
     from app.m365.concurrency import AdaptiveLimit
+    from app.m365.receipt_upload import publish_receipt
     from app.m365.upload import UploadEngine
 
     if not args.resume and not args.accept_guidance:
@@ -151,6 +154,18 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 f"Sent {result.bytes_sent / 1e6:.1f} MB in {result.elapsed_s:.1f} s "
                 f"({result.throttle_events} slow-downs asked by OneDrive)."
             )
+            # The receipt (every run of this migration): in Documents and beside the files
+            # in OneDrive. Its problems are reported, never fatal: the files have moved.
+            published = publish_receipt(
+                journal,
+                run_id,
+                folder=paths.user_documents_dir(),
+                graph=connection.graph,
+                language=settings.ui.language or "en",
+                practice=practice_mode(args),
+            )
+            for text in published.report():
+                print(text)
             if result.cancelled:
                 print("Stopped. Run the same command with --resume to continue.")
                 return EXIT_NEEDS_ATTENTION

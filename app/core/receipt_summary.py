@@ -47,6 +47,22 @@ class ReceiptLine:
     action: str = ""  # failed: what to do
     notes: tuple[str, ...] = ()
     quick_xor_hash: str = ""
+    guidance: str = ""  # what the retention guidance said (move, review, discard, ...)
+    run_id: int = 0  # the run this state comes from
+    done_at: float | None = None  # when it reached this state (None: not yet)
+    # Filled by retention labelling when the journal records it; empty when none.
+    retention_label: str = ""
+    label_problem: str = ""
+    # (run id, outcome) in every run that had this file, oldest first (multi-run receipts)
+    history: tuple[tuple[int, Outcome], ...] = ()
+
+    @property
+    def old_name(self) -> str:
+        return self.rel_path.replace("\\", "/").rpartition("/")[2]
+
+    @property
+    def new_name(self) -> str:
+        return self.destination.rpartition("/")[2] if self.destination else ""
 
 
 @dataclass
@@ -89,7 +105,19 @@ def _line(item: JournalItem) -> ReceiptLine:
         action=item.fail_action or "",
         notes=item.notes,
         quick_xor_hash=item.remote_hash or "",
+        guidance=item.guidance,
+        run_id=item.run_id,
+        done_at=item.done_at,
+        # getattr: the retention-labels work may add these to the journal's records.
+        retention_label=str(getattr(item, "retention_label", "") or ""),
+        label_problem=str(getattr(item, "label_problem", "") or ""),
+        history=((item.run_id, outcome),),
     )
+
+
+def receipt_line(item: JournalItem) -> ReceiptLine:
+    """One journal item as a receipt line (the multi-run receipt builds on it)."""
+    return _line(item)
 
 
 def summarise_run(journal: Journal, run_id: int) -> RunSummary:

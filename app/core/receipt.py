@@ -1,0 +1,99 @@
+"""The migration receipt: every file's latest state across all the runs of one migration.
+
+A migration is often more than one run: the first run, then another after the officer
+fixed what needed attention (or a fresh run over the same drive). They are one story, so
+the receipt gathers every run in the journal with the same account, H: drive folder and
+OneDrive folder, and shows each file once, in its latest state, with its history. A run
+that stopped before a file does not hide that an earlier run moved it.
+
+Everything comes from the journal (the single source of truth), so a receipt after a
+crash and resume tells the same story as one after an unbroken run. Writers:
+`receipt_csv` (spreadsheets, the service desk) and `receipt_html` (people).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from dataclasses import dataclass, field
+
+from app.core.journal import Journal, RunInfo
+from app.core.receipt_summary import Outcome, ReceiptLine, RunSummary, receipt_line
+
+__all__ = ["Receipt", "build_receipt", "related_runs"]
+
+_SETTLED = frozenset({Outcome.MOVED, Outcome.ALREADY_THERE})
+
+
+@dataclass
+class Receipt(RunSummary):
+    """`run` is the latest run; `runs` every run of this migration, oldest first."""
+
+    runs: list[RunInfo] = field(default_factory=list)
+    generated: float = 0.0
+    practice: bool = False
+
+    @property
+    def account(self) -> str:
+        return self.run.account
+
+    @property
+    def source_root(self) -> str:
+        return self.run.source_root
+
+    @property
+    def destination(self) -> str:
+        return self.run.destination
+
+
+def _same_migration(a: RunInfo, b: RunInfo) -> bool:
+    # Case-insensitive: Windows paths, UPNs and OneDrive names all are.
+    return (
+        a.account.casefold() == b.account.casefold()
+        and a.source_root.rstrip("\\/").casefold() == b.source_root.rstrip("\\/").casefold()
+        and a.destination.casefold() == b.destination.casefold()
+    )
+
+
+def related_runs(journal: Journal, run_id: int) -> list[RunInfo]:
+    """Every run up to `run_id` of the same migration (account, folder, destination)."""
+    latest = journal.run_info(run_id)
+    runs: list[RunInfo] = []
+    for earlier in range(1, run_id):
+        try:
+            info = journal.run_info(earlier)
+        except KeyError:  # ids are never reused, but need not be contiguous
+            continue
+        if _same_migration(info, latest):
+            runs.append(info)
+    runs.append(latest)
+    return runs
+
+
+def _merge(previous: ReceiptLine, newer: ReceiptLine) -> ReceiptLine:
+    history = previous.history + newer.history
+    if newer.outcome is Outcome.NOT_YET and previous.outcome in _SETTLED:
+        # The later run stopped before this file; the earlier move still stands.
+        return dataclasses.replace(previous, history=history)
+    return dataclasses.replace(newer, history=history)
+
+
+def build_receipt(
+    journal: Journal, run_id: int, *, practice: bool = False, now: float | None = None
+) -> Receipt:
+    """The receipt for the migration `run_id` belongs to (its earlier runs included)."""
+    runs = related_runs(journal, run_id)
+    merged: dict[str, ReceiptLine] = {}
+    for run in runs:
+        for item in journal.items(run.id):
+            line = receipt_line(item)
+            # Exact path: two names that differ only in case are two files on a Linux share.
+            previous = merged.get(line.rel_path)
+            merged[line.rel_path] = line if previous is None else _merge(previous, line)
+    return Receipt(
+        run=runs[-1],
+        lines=list(merged.values()),
+        runs=runs,
+        generated=time.time() if now is None else now,
+        practice=practice,
+    )

@@ -1,0 +1,128 @@
+"""The receipt's files: CSV (spreadsheets, the service desk) and HTML, written atomically.
+
+`receipt_documents(receipt, language)` gives both files' names and bytes (the same bytes
+are saved in the user's Documents and uploaded beside the migrated files);
+`write_atomically(path, content)` saves one. Practice (sandbox) receipts have names of
+their own, so a practice run never replaces the real receipt.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.errors import UserFacingError
+from app.core.receipt import Receipt
+from app.core.receipt_html import receipt_html
+from app.core.receipt_labels import OUTCOME_ORDER
+from app.core.reports import _spreadsheet_safe as spreadsheet_safe
+from app.core.reports import iso_utc
+
+RECEIPT_NAME = "Migration receipt"
+PRACTICE_RECEIPT_NAME = "Migration receipt (practice)"
+
+CSV_COLUMNS = (
+    "outcome",
+    "source_path",
+    "onedrive_path",
+    "size_bytes",
+    "quickxorhash",
+    "old_name",
+    "new_name",
+    "guidance",
+    "overridden",
+    "reasons",
+    "problem",
+    "action",
+    "retention_label",
+    "label_problem",
+    "run",
+    "when_utc",
+    "history",
+    "notes",
+)
+
+
+class ReceiptNotSaved(UserFacingError):
+    def __init__(self, target: Path, error: OSError) -> None:
+        super().__init__(
+            "The receipt could not be saved",
+            f"Nothing could be written to {target}.",
+            "Save the receipt somewhere else from the last page, for example your Documents.",
+            detail=repr(error),
+        )
+
+
+@dataclass(frozen=True)
+class ReceiptDocument:
+    name: str  # "Migration receipt.html"
+    content: bytes
+
+
+def receipt_csv(receipt: Receipt) -> str:
+    """One row per file, in the order the receipt tells things (what needs a person first)."""
+    out = io.StringIO()
+    out.write("\ufeff")  # a byte-order mark, or Excel reads UTF-8 as the local code page
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for outcome in OUTCOME_ORDER:
+        for line in receipt.of(outcome):
+            writer.writerow(
+                (
+                    line.outcome.value,
+                    spreadsheet_safe(line.rel_path),
+                    spreadsheet_safe(line.destination),
+                    line.size,
+                    line.quick_xor_hash,
+                    spreadsheet_safe(line.old_name),
+                    spreadsheet_safe(line.new_name if line.renamed else ""),
+                    line.guidance,
+                    "yes" if line.overridden else "no",
+                    spreadsheet_safe("; ".join(f"{rule}: {title}" for rule, title in line.reasons)),
+                    spreadsheet_safe(line.problem),
+                    spreadsheet_safe(line.action),
+                    spreadsheet_safe(line.retention_label),
+                    spreadsheet_safe(line.label_problem),
+                    line.run_id,
+                    iso_utc(line.done_at) if line.done_at else "",
+                    "; ".join(f"{run}:{outcome.value}" for run, outcome in line.history),
+                    spreadsheet_safe("; ".join(line.notes)),
+                )
+            )
+    return out.getvalue()
+
+
+def receipt_documents(
+    receipt: Receipt, language: str = "en", *, extra: tuple[str, ...] = ()
+) -> list[ReceiptDocument]:
+    """The HTML page and the CSV, named for where they go (Documents and OneDrive)."""
+    base = PRACTICE_RECEIPT_NAME if receipt.practice else RECEIPT_NAME
+    return [
+        ReceiptDocument(f"{base}.html", receipt_html(receipt, language, extra=extra).encode()),
+        ReceiptDocument(f"{base}.csv", receipt_csv(receipt).encode()),
+    ]
+
+
+def write_atomically(target: Path, content: bytes) -> Path:
+    """Write to a temporary name beside `target`, then move it into place: a half-written
+    receipt never looks finished, and the previous one stays until the new one is whole."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(
+            prefix=".receipt-", suffix=target.suffix, dir=target.parent
+        )
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(content)
+            os.replace(temp_name, target)
+        except BaseException:
+            Path(temp_name).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise ReceiptNotSaved(target, error) from error
+    return target
+

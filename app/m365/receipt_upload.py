@@ -1,0 +1,163 @@
+"""Put the receipt beside the migrated files in OneDrive, verified like any file.
+
+Simple upload (PUT .../content, files up to 250 MB) with conflictBehavior "replace": the
+receipt is ours and a newer one replaces the previous. Verified as every migrated file
+is: OneDrive's size and QuickXorHash must equal ours, else it is sent once more.
+
+Never over an officer's own file: if the migration itself put a file at the receipt's
+path (someone kept a "Migration receipt.html" on their H: drive), the receipt takes
+another name. A failure here is returned, never raised: the receipt is a courtesy on top
+of a migration that has already happened, and is saved in Documents anyway.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.errors import CancelledError, UserFacingError
+from app.core.journal import Journal
+from app.core.quickxorhash import hash_bytes
+from app.core.receipt import Receipt, build_receipt
+from app.core.receipt_files import ReceiptDocument, receipt_documents, write_atomically
+from app.m365.graph import GraphClient
+from app.m365.upload_outcomes import drive_path, identity_hash
+
+log = logging.getLogger(__name__)
+
+SIMPLE_UPLOAD_LIMIT = 250 * 1000 * 1000  # Graph: PUT .../content takes up to 250 MB
+
+
+@dataclass(frozen=True)
+class ReceiptUpload:
+    """What happened to one receipt file: its OneDrive path, or the problem (never both)."""
+
+    name: str
+    onedrive_path: str = ""
+    web_url: str = ""
+    problem: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem
+
+
+def receipt_path(destination: str, name: str, taken: Iterable[str] = ()) -> str:
+    """`<destination>/<name>`, or `<destination>/<stem> (2).<ext>`... when a migrated
+    file already has that path (compared as OneDrive does: case-insensitively)."""
+    used = {path.casefold() for path in taken}
+    stem, dot, ext = name.rpartition(".")
+    folder = destination.strip("/")
+    n = 1
+    while True:
+        candidate = name if n == 1 else f"{stem} ({n}){dot}{ext}"
+        path = f"{folder}/{candidate}" if folder else candidate
+        if path.casefold() not in used:
+            return path
+        n += 1
+
+
+def upload_receipt(
+    graph: GraphClient,
+    destination: str,
+    documents: list[ReceiptDocument],
+    *,
+    taken: Iterable[str] = (),
+    stop: threading.Event | None = None,
+) -> list[ReceiptUpload]:
+    """Upload each document into `destination`; one `ReceiptUpload` per document."""
+    taken = list(taken)
+    return [_one(graph, receipt_path(destination, d.name, taken), d, stop) for d in documents]
+
+
+def _one(
+    graph: GraphClient, path: str, document: ReceiptDocument, stop: threading.Event | None
+) -> ReceiptUpload:
+    if len(document.content) > SIMPLE_UPLOAD_LIMIT:
+        return ReceiptUpload(
+            document.name, problem="The receipt is too large to put in OneDrive; it is saved here."
+        )
+    ours = hash_bytes(document.content)
+    try:
+        graph.ensure_folder(path.rpartition("/")[0])
+        for _attempt in range(2):
+            response = graph.request(
+                "PUT",
+                drive_path(path, "/content") + "?@microsoft.graph.conflictBehavior=replace",
+                data=document.content,
+                headers={"Content-Type": "application/octet-stream"},
+                expected=(200, 201),
+                stop=stop,
+            )
+            item = response.json()
+            if int(item.get("size", -1)) == len(document.content) and identity_hash(item) == ours:
+                return ReceiptUpload(document.name, path, str(item.get("webUrl", "")))
+            log.warning("Receipt %s: OneDrive's copy differs from ours; sending again", path)
+        return ReceiptUpload(
+            document.name, problem="OneDrive did not store the receipt as it was sent."
+        )
+    except CancelledError:
+        return ReceiptUpload(document.name, problem="Stopped before the receipt was sent.")
+    except UserFacingError as error:
+        log.warning("Receipt %s not uploaded: %s (%s)", path, error, error.detail)
+        return ReceiptUpload(document.name, problem=f"{error.title}. {error.message}")
+    except ValueError as error:  # not JSON: a broken answer
+        log.warning("Receipt %s: unreadable answer from OneDrive: %r", path, error)
+        return ReceiptUpload(document.name, problem="OneDrive's answer could not be read.")
+
+
+@dataclass
+class PublishedReceipt:
+    """The receipt, where it was saved, and how its upload went (problems, not raises)."""
+
+    receipt: Receipt
+    saved: list[Path] = field(default_factory=list)
+    save_problem: str = ""
+    uploads: list[ReceiptUpload] = field(default_factory=list)
+
+    def report(self) -> list[str]:
+        """Plain sentences for a terminal or a status line."""
+        out: list[str] = []
+        if self.saved:
+            out.append("Receipt saved: " + ", ".join(str(p) for p in self.saved))
+        if self.save_problem:
+            out.append(f"The receipt could not be saved on this computer: {self.save_problem}")
+        done = [u.onedrive_path for u in self.uploads if u.ok]
+        if done:
+            out.append("Receipt in OneDrive: " + ", ".join(done))
+        for upload in self.uploads:
+            if not upload.ok:
+                out.append(f"{upload.name} was not put in OneDrive: {upload.problem}")
+        return out
+
+
+def publish_receipt(
+    journal: Journal,
+    run_id: int,
+    *,
+    folder: Path,
+    graph: GraphClient | None,
+    language: str = "en",
+    practice: bool = False,
+    extra: tuple[str, ...] = (),
+    stop: threading.Event | None = None,
+) -> PublishedReceipt:
+    """Build the receipt from the journal, save it in `folder` (the user's Documents) and,
+    with a `graph`, upload it beside the migrated files. Never raises for either."""
+    receipt = build_receipt(journal, run_id, practice=practice)
+    documents = receipt_documents(receipt, language, extra=extra)
+    published = PublishedReceipt(receipt)
+    try:
+        published.saved = [write_atomically(folder / d.name, d.content) for d in documents]
+    except UserFacingError as error:
+        log.warning("Receipt not saved: %s (%s)", error, error.detail)
+        published.save_problem = f"{error.message} {error.action}".strip()
+    if graph is not None:
+        taken = [line.destination for line in receipt.lines if line.destination]
+        published.uploads = upload_receipt(
+            graph, receipt.destination, documents, taken=taken, stop=stop
+        )
+    return published
