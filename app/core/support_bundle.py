@@ -108,10 +108,12 @@ class Scrubber:
 
     def _opaque(self, match: re.Match[str]) -> str:
         text = match.group(0)
+        # Random base64url of this length practically always mixes cases and digits or
+        # '-'/'_'; a 48-character run of letters alone is no word either.
         mixed = (
             any(c.isupper() for c in text)
             and any(c.islower() for c in text)
-            and any(c.isdigit() for c in text)
+            and (len(text) >= 48 or any(c.isdigit() or c in "-_" for c in text))
         )
         return "[secret-like text removed]" if mixed else text
 
@@ -223,9 +225,15 @@ def latest_run_summary(journal: Journal) -> str | None:
 
 
 def saved_receipts(documents: Path | None = None) -> list[Path]:
-    """Receipts the wizard saved in the officer's Documents (default names only)."""
+    """Receipts saved in the officer's Documents under the names the app gives them."""
+    from app.core.receipt_files import PRACTICE_RECEIPT_NAME, RECEIPT_NAME
+
     folder = documents or paths.user_documents_dir()
-    found = [
+    names = {f"{RECEIPT_NAME}.html", f"{RECEIPT_NAME}.csv"}
+    names |= {f"{PRACTICE_RECEIPT_NAME}.html", f"{PRACTICE_RECEIPT_NAME}.csv"}
+    found = [folder / name for name in sorted(names)]
+    # The wizard's "Save the receipt" default name (the officer may have added to it).
+    found += [
         p
         for pattern in ("H drive migration receipt*.html", "H drive migration receipt*.txt")
         for p in folder.glob(pattern)
