@@ -1,0 +1,165 @@
+"""The migration receipt from the journal: runs merged into one story, CSV and HTML."""
+
+from __future__ import annotations
+
+import csv
+import io
+from html.parser import HTMLParser
+from pathlib import Path
+
+from app.core.guidance import Action, Guidance, GuidanceReport, Reason
+from app.core.inventory import FileEntry, Inventory
+from app.core.journal import Journal
+from app.core.plan import Choices, Plan, build_plan
+from app.core.receipt import build_receipt
+from app.core.receipt_files import CSV_COLUMNS, receipt_csv, receipt_documents, write_atomically
+from app.core.receipt_html import receipt_html
+from app.core.receipt_summary import Outcome
+
+TEMP = Reason("temp", Action.DISCARD, True, {"en": "Temporary file"}, {"en": "x"})
+BLOCKED = Reason("blocked", Action.CANNOT_MOVE, False, {"en": "Blocked type"}, {"en": "x"})
+
+
+def _plan(root: str = "H:\\", names: tuple[str, ...] = ()) -> Plan:
+    files = [FileEntry(name, 100 * (i + 1), 1.0, 2.0) for i, name in enumerate(names)]
+    guidance = []
+    for name in names:
+        if name.endswith(".tmp"):
+            guidance.append(Guidance(Action.DISCARD, (TEMP,)))
+        elif name.endswith(".exe"):
+            guidance.append(Guidance(Action.CANNOT_MOVE, (BLOCKED,), overridable=False))
+        else:
+            guidance.append(Guidance(Action.MOVE))
+    report = GuidanceReport(Inventory(root, files), guidance, policy_name="P")
+    return build_plan(report, None, Choices(), destination_folder="H drive")
+
+
+NAMES = ("a.docx", "=b.xlsx", "c.txt", "d.tmp", "e.exe")
+
+
+def _first_run(journal: Journal) -> int:
+    run = journal.start_run(_plan(names=NAMES), account="Tom@x.uk", settings_digest="")
+    journal.mark_verified(
+        run, 0, item_id="1", size=100, quick_xor_hash="h0", final_path="H drive/a.docx"
+    )
+    journal.mark_verified(
+        run, 1, item_id="2", size=200, quick_xor_hash="h1", final_path="H drive/=b (1).xlsx"
+    )
+    journal.mark_failed(run, 2, code="locked_local", message="Open in Word.", action="Close it.")
+    journal.finish_run(run)
+    return run
+
+
+def test_a_second_run_adds_to_the_same_receipt(tmp_path: Path) -> None:
+    with Journal(tmp_path / "j.sqlite3") as journal:
+        first = _first_run(journal)
+        other = journal.start_run(
+            _plan(names=("x.txt",)), account="someone@else", settings_digest=""
+        )
+        # The officer fixed c.txt; the second run (same account, case aside) moves it and
+        # stops before a.docx, which the first run moved: that move still stands.
+        second = journal.start_run(_plan(names=NAMES), account="tom@x.uk", settings_digest="")
+        journal.mark_verified(
+            second, 2, item_id="3", size=300, quick_xor_hash="h2", final_path="H drive/c.txt"
+        )
+        receipt = build_receipt(journal, second, now=0.0)
+        assert [run.id for run in receipt.runs] == [first, second]  # not the other account's
+        by_path = {line.rel_path: line for line in receipt.lines}
+        assert [line.rel_path for line in receipt.lines] == list(NAMES)
+        assert by_path["c.txt"].outcome is Outcome.MOVED
+        assert by_path["c.txt"].history == ((first, Outcome.FAILED), (second, Outcome.MOVED))
+        assert by_path["c.txt"].run_id == second
+        assert by_path["a.docx"].outcome is Outcome.MOVED  # not "not yet"
+        assert by_path["a.docx"].history == ((first, Outcome.MOVED), (second, Outcome.NOT_YET))
+        assert by_path["=b.xlsx"].destination == "H drive/=b (1).xlsx"
+        assert by_path["d.tmp"].outcome is Outcome.DISCARDED
+        assert build_receipt(journal, other).lines[0].rel_path == "x.txt"
+
+
+def test_csv_lists_every_file_with_its_outcome_and_is_spreadsheet_safe(tmp_path: Path) -> None:
+    with Journal(tmp_path / "j.sqlite3") as journal:
+        receipt = build_receipt(journal, _first_run(journal))
+    text = receipt_csv(receipt)
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text[1:])))
+    assert tuple(rows[0].keys()) == CSV_COLUMNS
+    by_path = {row["source_path"]: row for row in rows}
+    assert set(by_path) == {"a.docx", "'=b.xlsx", "c.txt", "d.tmp", "e.exe"}
+    assert by_path["a.docx"]["outcome"] == "moved"
+    assert by_path["a.docx"]["quickxorhash"] == "h0"
+    assert by_path["a.docx"]["onedrive_path"] == "H drive/a.docx"
+    assert by_path["'=b.xlsx"]["new_name"] == "'=b (1).xlsx"  # renamed (kept both)
+    assert by_path["c.txt"]["problem"] == "Open in Word."
+    assert by_path["c.txt"]["action"] == "Close it."
+    assert by_path["d.tmp"]["outcome"] == "discarded"
+    assert by_path["d.tmp"]["reasons"] == "temp: Temporary file"
+    assert by_path["d.tmp"]["overridden"] == "no"
+    assert by_path["e.exe"]["outcome"] == "cannot_move"
+    assert rows[0]["outcome"] == "failed"  # what needs a person comes first
+
+
+class _Outline(HTMLParser):
+    """Headings, table captions and header cells, and the page language."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang = ""
+        self.headings: list[str] = []
+        self.captions = 0
+        self.tables = 0
+        self.th_without_scope = 0
+        self._in: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "html":
+            self.lang = dict(attrs).get("lang") or ""
+        if tag in ("h1", "h2"):
+            self._in = tag
+            self.headings.append("")
+        if tag == "caption":
+            self.captions += 1
+        if tag == "table":
+            self.tables += 1
+        if tag == "th" and "scope" not in dict(attrs):
+            self.th_without_scope += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._in:
+            self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in:
+            self.headings[-1] += data
+
+
+def test_html_is_structured_for_screen_readers_and_can_be_shortened(tmp_path: Path) -> None:
+    with Journal(tmp_path / "j.sqlite3") as journal:
+        receipt = build_receipt(journal, _first_run(journal), practice=True)
+    page = receipt_html(receipt, "cy_GB")
+    outline = _Outline()
+    outline.feed(page)
+    assert outline.lang == "cy"
+    assert outline.headings[0] == "Derbynneb mudo gyriant H:"
+    assert outline.tables == outline.captions > 0
+    assert outline.th_without_scope == 0
+    assert "Methu ei symud: angen sylw (1)" in outline.headings
+    english = receipt_html(receipt, "xx", max_rows=0)
+    assert "Could not be moved: needs attention (1)" in english
+    assert "1 more are listed in the full receipt." in english
+    assert "c.txt" not in english  # shortened away
+    assert "Practice run" in english
+
+
+def test_documents_are_named_for_practice_and_written_whole(tmp_path: Path) -> None:
+    with Journal(tmp_path / "j.sqlite3") as journal:
+        run = _first_run(journal)
+        real = receipt_documents(build_receipt(journal, run))
+        practice = receipt_documents(build_receipt(journal, run, practice=True))
+    assert [d.name for d in real] == ["Migration receipt.html", "Migration receipt.csv"]
+    assert [d.name for d in practice] == [
+        "Migration receipt (practice).html",
+        "Migration receipt (practice).csv",
+    ]
+    target = write_atomically(tmp_path / "out" / real[0].name, real[0].content)
+    assert target.read_bytes() == real[0].content
+    assert [p.name for p in target.parent.iterdir()] == [real[0].name]  # no temporary left
