@@ -44,7 +44,8 @@ from app.core.errors import BadInputError
 from app.settings import Settings, settings_as_dict
 
 if TYPE_CHECKING:
-    from app.commands.migrate_steps import Printer
+    from app.commands.migrate_steps import Connection, Printer
+    from app.core.journal import Journal
     from app.m365.upload import RunResult, UploadEngine
 
 EXIT_NEEDS_ATTENTION = 3
@@ -103,7 +104,6 @@ def settings_digest(settings: Settings) -> str:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from app.commands.migrate_steps import (
-        Connection,
         Printer,
         connect,
         practice_mode,
@@ -148,6 +148,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             )
             result = _run_until_done(engine, stop, printer)
             printer.done()
+            if settings.policy.retention_labels and not result.cancelled:
+                _apply_labels(connection, journal, run_id, stop)
             summary = summarise_run(journal, run_id)
             print(format_summary(summary))
             print(
@@ -176,6 +178,22 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             return EXIT_NEEDS_ATTENTION if summary.needs_attention else 0
         finally:
             connection.close()
+
+
+def _apply_labels(
+    connection: Connection, journal: Journal, run_id: int, stop: threading.Event
+) -> None:
+    """The organisation's retention labels onto the files now in OneDrive (see
+    app.m365.retention_labels); problems are listed, never fatal: the files have moved."""
+    from app.m365.retention_labels import apply_labels
+
+    labels = apply_labels(connection.graph, journal, run_id, stop=stop)
+    if labels.applied:
+        print(f"Retention labels set on {labels.applied} files.")
+    for path, problem in labels.problems:
+        print(f"Retention label not set on {path}: {problem}", file=sys.stderr)
+    if labels.stopped:
+        print("Some retention labels are still to be set: run again with --resume.")
 
 
 def _run_until_done(engine: UploadEngine, stop: threading.Event, printer: Printer) -> RunResult:

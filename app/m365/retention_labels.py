@@ -137,8 +137,15 @@ def apply_labels(
         if on_progress is not None:
             on_progress(progress)
 
-    with ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="labels") as pool:
-        list(pool.map(one, todo))
+    pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="labels")
+    try:
+        for future in [pool.submit(one, item) for item in todo]:
+            future.result()
+    except BaseException:
+        halt.set()  # Ctrl+C on the calling thread: the workers stop at their next item
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     result.stopped = stop.is_set() or halt.is_set()
     log.info(
         "Retention labels: %d applied, %d problems, %d of %d left",
