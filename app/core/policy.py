@@ -297,6 +297,14 @@ def _parse_rule(
     label = raw.get("label", "")
     if not isinstance(label, str):
         raise fail("label must be text (a retention label name)", line("label"), rule_id)
+    if label and (not label.strip() or any(ord(c) < 32 or ord(c) == 127 for c in label)):
+        # A blank or garbled name would reach OneDrive as a label nobody defined.
+        raise fail(
+            'label must be a retention label\'s name (or "" for no label)',
+            line("label"),
+            rule_id,
+        )
+    label = label.strip()
     if not any(key in raw for key in _CONDITION_KEYS):
         raise fail("the rule has no match conditions", line(), rule_id)
 

@@ -80,3 +80,17 @@ def test_a_journal_of_an_unknown_version_is_not_upgraded(tmp_path: Path) -> None
         journal_schema.problem(conn) == "it was written by another version of the app (schema 99)"
     )
     conn.close()
+
+
+def test_policy_label_names_are_checked() -> None:
+    import pytest
+
+    from app.core.policy import PolicyError, parse_policy
+
+    rule = '[[rules]]\nid = "r"\naction = "move"\ntitle.en = "T"\nexplanation.en = "E"\n'
+    rule += 'extensions = [".txt"]\n'
+    assert parse_policy(rule + 'label = " Personnel "\n').rules[0].label == "Personnel"
+    assert parse_policy(rule + 'label = ""\n').rules[0].label == ""
+    for bad in ('label = "   "\n', 'label = "a\\u0007b"\n', "label = 3\n"):
+        with pytest.raises(PolicyError):
+            parse_policy(rule + bad)
