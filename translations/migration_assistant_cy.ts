@@ -2,76 +2,219 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy_GB">
     <context>
+        <name>AssistedWindow</name>
+        <message>
+            <location filename="../app/ui/assisted.py" line="87" />
+            <source>The journal cannot be read: {error}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="90" />
+            <source>The journal holds no migration yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="94" />
+            <source>Run {id} ({status}), started {started}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="96" />
+            <source>finished</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="96" />
+            <source>unfinished</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="99" />
+            <source>Files per state: {counts}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="100" />
+            <source>Still to do: {n} files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="101" />
+            <source>Bytes done: {done} of {total}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="140" />
+            <source>Assisted session</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="144" />
+            <source>Session code: {code}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="150" />
+            <source>Quote this code to the service desk; it is in the log and the bundle.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="156" />
+            <source>&amp;Journal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="157" />
+            <source>The journal's state: files per state in the current run, and bytes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="162" />
+            <source>&amp;Problems (technical detail)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="163" />
+            <source>Warnings and errors so far, with the technical detail behind each.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="167" />
+            <source>Live &amp;log</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="168" />
+            <source>The assistant's log as it is written, with secrets removed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="172" />
+            <source>&amp;Save a support bundle...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="175" />
+            <source>A zip for the service desk: the log, receipts and settings, with no tokens and no file contents</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="179" />
+            <source>&amp;Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="182" />
+            <source>Close this window (Ctrl+Shift+A opens it again)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="246" />
+            <source>Save a support bundle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="248" />
+            <source>Zip file (*.zip)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="256" />
+            <source>Saving the support bundle...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="303" />
+            <source>The support bundle could not be saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="304" />
+            <source>Nothing could be written to {path}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="305" />
+            <source>Choose another folder, for example your Documents.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="313" />
+            <source>Support bundle saved to {path}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ConfirmPage</name>
         <message>
             <location filename="../app/ui/pages/confirm.py" line="29" />
             <source>Ready to move your files</source>
-            <translation type="unfinished" />
+            <translation>Yn barod i symud eich ffeiliau</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/confirm.py" line="37" />
             <source>You can pause at any time, or close the assistant: it continues where it left off next time.</source>
-            <translation type="unfinished" />
+            <translation>Gallwch oedi unrhyw bryd, neu gau’r cynorthwyydd: bydd yn parhau o’r man lle gadawodd y tro nesaf.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/confirm.py" line="42" />
             <source>Start &amp;moving</source>
-            <translation type="unfinished" />
+            <translation>Dechrau &amp;symud</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/confirm.py" line="49" />
             <source>Preparing the list of files to move...</source>
-            <translation type="unfinished" />
+            <translation>Wrthi’n paratoi’r rhestr o ffeiliau i’w symud...</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/confirm.py" line="67" />
             <source>Your files will go to the folder "{folder}" in your OneDrive.</source>
-            <translation type="unfinished" />
+            <translation>Bydd eich ffeiliau’n mynd i’r ffolder "{folder}" yn eich OneDrive.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/confirm.py" line="68" />
             <source>(the top of your OneDrive)</source>
-            <translation type="unfinished" />
+            <translation>(brig eich OneDrive)</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/confirm.py" line="73" />
             <source>To move: {what}.</source>
-            <translation type="unfinished" />
+            <translation>I’w symud: {what}.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/confirm.py" line="82" />
             <source>✔ This fits: your OneDrive has {free} free.</source>
-            <translation type="unfinished" />
+            <translation>✔ Mae digon o le: mae gan eich OneDrive {free} yn rhydd.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/confirm.py" line="90" />
             <source>⚠ This does not fit: your OneDrive has only {free} free. Go back and leave some files on the H: drive, or ask the service desk for more space.</source>
-            <translation type="unfinished" />
+            <translation>⚠ Does dim digon o le: dim ond {free} sydd gan eich OneDrive yn rhydd. Ewch yn ôl a gadael rhai ffeiliau ar y gyriant H:, neu gofynnwch i’r ddesg gwasanaeth am ragor o le.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/confirm.py" line="96" />
             <source>The free space in your OneDrive is not known.</source>
-            <translation type="unfinished" />
+            <translation>Dydyn ni ddim yn gwybod faint o le sy’n rhydd yn eich OneDrive.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/confirm.py" line="99" />
             <source>Estimated time: {time}.</source>
-            <translation type="unfinished" />
+            <translation>Amser amcangyfrifedig: {time}.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/confirm.py" line="106" />
             <source>{left} will be left on your H: drive, not deleted. They are listed in your receipt; at the end you can choose to delete them.</source>
-            <translation type="unfinished" />
+            <translation>Bydd {left} yn cael eu gadael ar eich gyriant H:, heb eu dileu. Maen nhw wedi’u rhestru yn eich derbynneb; ar y diwedd gallwch ddewis eu dileu.</translation>
         </message>
         <message numerus="yes">
             <location filename="../app/ui/pages/confirm.py" line="110" />
             <source>%n file(s) cannot move and stay where they are.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Does dim modd symud %n ffeil, felly byddan nhw’n aros lle maen nhw.</numerusform>
+                <numerusform>Does dim modd symud %n ffeil, felly bydd yn aros lle mae hi.</numerusform>
+                <numerusform>Does dim modd symud %n ffeil, felly byddan nhw’n aros lle maen nhw.</numerusform>
+                <numerusform>Does dim modd symud %n ffeil, felly byddan nhw’n aros lle maen nhw.</numerusform>
+                <numerusform>Does dim modd symud %n ffeil, felly byddan nhw’n aros lle maen nhw.</numerusform>
             </translation>
         </message>
     </context>
@@ -80,114 +223,114 @@
         <message>
             <location filename="../app/ui/pages/done.py" line="25" />
             <source>Your receipt</source>
-            <translation type="unfinished" />
+            <translation>Eich derbynneb</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/done.py" line="28" />
             <source>Receipt</source>
-            <translation type="unfinished" />
+            <translation>Derbynneb</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/done.py" line="34" />
             <source>&amp;Open my OneDrive folder</source>
-            <translation type="unfinished" />
+            <translation>&amp;Agor fy ffolder OneDrive</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/done.py" line="34" />
             <source>Opens OneDrive in your web browser</source>
-            <translation type="unfinished" />
+            <translation>Yn agor OneDrive yn eich porwr gwe</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/done.py" line="37" />
             <source>&amp;Save the receipt...</source>
-            <translation type="unfinished" />
+            <translation>&amp;Cadw’r dderbynneb...</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/done.py" line="40" />
             <source>&amp;Delete the left-behind files from my H: drive...</source>
-            <translation type="unfinished" />
+            <translation>&amp;Dileu’r ffeiliau a adawyd ar ôl o fy ngyriant H:...</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/done.py" line="41" />
             <source>Asks you to confirm, with the full list, before deleting anything</source>
-            <translation type="unfinished" />
+            <translation>Yn gofyn i chi gadarnhau, gyda’r rhestr lawn, cyn dileu unrhyw beth</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/done.py" line="75" />
             <source>Save the receipt</source>
-            <translation type="unfinished" />
+            <translation>Cadw’r dderbynneb</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/done.py" line="77" />
             <source>Web page (*.html);;Text (*.txt)</source>
-            <translation type="unfinished" />
+            <translation>Tudalen we (*.html);;Testun (*.txt)</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/done.py" line="87" />
             <source>Receipt saved to {path}</source>
-            <translation type="unfinished" />
+            <translation>Cadwyd y dderbynneb yn {path}</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/done.py" line="97" />
             <source>Delete files from your H: drive?</source>
-            <translation type="unfinished" />
+            <translation>Dileu ffeiliau o’ch gyriant H:?</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/done.py" line="100" />
             <source>This permanently deletes {what} from your H: drive. They are the files the retention guidance (or you) chose not to move. They are not in OneDrive.</source>
-            <translation type="unfinished" />
+            <translation>Bydd hyn yn dileu {what} o’ch gyriant H: am byth. Dyma’r ffeiliau na chawson nhw eu symud, yn ôl y canllawiau cadw (neu eich dewis chi). Dydyn nhw ddim yn OneDrive.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/done.py" line="104" />
             <source>The full list is under Show Details.</source>
-            <translation type="unfinished" />
+            <translation>Mae’r rhestr lawn o dan Show Details.</translation>
         </message>
         <message numerus="yes">
             <location filename="../app/ui/pages/done.py" line="107" />
             <source>Delete %n file(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Dileu %n ffeil</numerusform>
+                <numerusform>Dileu %n ffeil</numerusform>
+                <numerusform>Dileu %n ffeil</numerusform>
+                <numerusform>Dileu %n ffeil</numerusform>
+                <numerusform>Dileu %n ffeil</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../app/ui/pages/done.py" line="109" />
             <source>Keep them</source>
-            <translation type="unfinished" />
+            <translation>Eu cadw</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/done.py" line="124" />
             <source>Deleting...</source>
-            <translation type="unfinished" />
+            <translation>Wrthi’n dileu...</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/done.py" line="137" />
             <source>Deleted {what} from your H: drive.</source>
-            <translation type="unfinished" />
+            <translation>Wedi dileu {what} o’ch gyriant H:.</translation>
         </message>
         <message numerus="yes">
             <location filename="../app/ui/pages/done.py" line="141" />
             <source>%n file(s) could not be deleted:</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Doedd dim modd dileu %n ffeil:</numerusform>
+                <numerusform>Doedd dim modd dileu %n ffeil:</numerusform>
+                <numerusform>Doedd dim modd dileu %n ffeil:</numerusform>
+                <numerusform>Doedd dim modd dileu %n ffeil:</numerusform>
+                <numerusform>Doedd dim modd dileu %n ffeil:</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../app/ui/pages/done.py" line="145" />
             <source>%n file(s) were kept because they are no longer as they were when scanned:</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Cadwyd %n ffeil am eu bod wedi newid ers i’r cynorthwyydd edrych arnyn nhw:</numerusform>
+                <numerusform>Cadwyd %n ffeil am ei bod wedi newid ers i’r cynorthwyydd edrych arni:</numerusform>
+                <numerusform>Cadwyd %n ffeil am eu bod wedi newid ers i’r cynorthwyydd edrych arnyn nhw:</numerusform>
+                <numerusform>Cadwyd %n ffeil am eu bod wedi newid ers i’r cynorthwyydd edrych arnyn nhw:</numerusform>
+                <numerusform>Cadwyd %n ffeil am eu bod wedi newid ers i’r cynorthwyydd edrych arnyn nhw:</numerusform>
             </translation>
         </message>
     </context>
@@ -196,76 +339,76 @@
         <message numerus="yes">
             <location filename="../app/ui/formatting.py" line="39" />
             <source>%Ln file(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%Ln ffeil</numerusform>
+                <numerusform>%Ln ffeil</numerusform>
+                <numerusform>%Ln ffeil</numerusform>
+                <numerusform>%Ln ffeil</numerusform>
+                <numerusform>%Ln ffeil</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../app/ui/formatting.py" line="43" />
             <source>{files}, {size}</source>
-            <translation type="unfinished" />
+            <translation>{files}, {size}</translation>
         </message>
         <message>
             <location filename="../app/ui/formatting.py" line="49" />
             <source>unknown</source>
-            <translation type="unfinished" />
+            <translation>anhysbys</translation>
         </message>
         <message>
             <location filename="../app/ui/formatting.py" line="59" />
             <source>less than a minute</source>
-            <translation type="unfinished" />
+            <translation>llai na munud</translation>
         </message>
         <message numerus="yes">
             <location filename="../app/ui/formatting.py" line="62" />
             <source>about %n minute(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>tua %n munud</numerusform>
+                <numerusform>tua %n munud</numerusform>
+                <numerusform>tua %n munud</numerusform>
+                <numerusform>tua %n munud</numerusform>
+                <numerusform>tua %n munud</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../app/ui/formatting.py" line="70" />
             <source>about %n hour(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>tua %n awr</numerusform>
+                <numerusform>tua %n awr</numerusform>
+                <numerusform>tua %n awr</numerusform>
+                <numerusform>tua %n awr</numerusform>
+                <numerusform>tua %n awr</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../app/ui/formatting.py" line="71" />
             <source>about {hours} and {minutes}</source>
-            <translation type="unfinished" />
+            <translation>tua {hours} a {minutes}</translation>
         </message>
         <message numerus="yes">
             <location filename="../app/ui/formatting.py" line="72" />
             <source>%n hour(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n awr</numerusform>
+                <numerusform>%n awr</numerusform>
+                <numerusform>%n awr</numerusform>
+                <numerusform>%n awr</numerusform>
+                <numerusform>%n awr</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../app/ui/formatting.py" line="72" />
             <source>%n minute(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n munud</numerusform>
+                <numerusform>%n munud</numerusform>
+                <numerusform>%n munud</numerusform>
+                <numerusform>%n munud</numerusform>
+                <numerusform>%n munud</numerusform>
             </translation>
         </message>
     </context>
@@ -274,37 +417,37 @@
         <message>
             <location filename="../app/ui/wizard.py" line="36" />
             <source>Practice mode</source>
-            <translation type="unfinished" />
+            <translation>Modd ymarfer</translation>
         </message>
         <message>
             <location filename="../app/ui/wizard.py" line="72" />
             <source>&amp;Back</source>
-            <translation type="unfinished" />
+            <translation>&amp;Yn ôl</translation>
         </message>
         <message>
             <location filename="../app/ui/wizard.py" line="73" />
             <source>&amp;Next</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nesaf</translation>
         </message>
         <message>
             <location filename="../app/ui/wizard.py" line="74" />
             <source>Cancel</source>
-            <translation type="unfinished" />
+            <translation>Canslo</translation>
         </message>
         <message>
             <location filename="../app/ui/wizard.py" line="75" />
             <source>&amp;Finish</source>
-            <translation type="unfinished" />
+            <translation>&amp;Gorffen</translation>
         </message>
         <message>
             <location filename="../app/ui/wizard.py" line="82" />
             <source>Go to the next step</source>
-            <translation type="unfinished" />
+            <translation>Mynd i’r cam nesaf</translation>
         </message>
         <message>
             <location filename="../app/ui/wizard.py" line="85" />
             <source>Go back one step</source>
-            <translation type="unfinished" />
+            <translation>Mynd yn ôl un cam</translation>
         </message>
     </context>
     <context>
@@ -312,137 +455,137 @@
         <message>
             <location filename="../app/ui/pages/progress.py" line="43" />
             <source>{percent} percent, {done} of {total} files</source>
-            <translation type="unfinished" />
+            <translation>{percent} y cant, {done} o {total} o ffeiliau</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="47" />
             <source>{time} left</source>
-            <translation type="unfinished" />
+            <translation>{time} ar ôl</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="53" />
             <source>Moving your files</source>
-            <translation type="unfinished" />
+            <translation>Yn symud eich ffeiliau</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="59" />
             <source>Overall progress</source>
-            <translation type="unfinished" />
+            <translation>Cynnydd cyffredinol</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="65" />
             <source>&amp;Pause</source>
-            <translation type="unfinished" />
+            <translation>&amp;Oedi</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="65" />
             <source>Pause after the current pieces</source>
-            <translation type="unfinished" />
+            <translation>Oedi ar ôl y darnau sy’n cael eu hanfon nawr</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="69" />
             <source>S&amp;top for now</source>
-            <translation type="unfinished" />
+            <translation>S&amp;topio am y tro</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="69" />
             <source>Stop safely; you can continue later</source>
-            <translation type="unfinished" />
+            <translation>Stopio’n ddiogel; gallwch barhau yn nes ymlaen</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="72" />
             <source>&amp;Read progress</source>
-            <translation type="unfinished" />
+            <translation>&amp;Darllen y cynnydd</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="72" />
             <source>Ctrl+R reads it aloud</source>
-            <translation type="unfinished" />
+            <translation>Mae Ctrl+R yn ei ddarllen yn uchel</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="80" />
             <source>Moving now:</source>
-            <translation type="unfinished" />
+            <translation>Yn symud nawr:</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="82" />
             <source>Files moving now</source>
-            <translation type="unfinished" />
+            <translation>Ffeiliau sy’n symud nawr</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="85" />
             <source>Needing attention:</source>
-            <translation type="unfinished" />
+            <translation>Angen sylw:</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="87" />
             <source>Files needing attention, with what to do</source>
-            <translation type="unfinished" />
+            <translation>Ffeiliau sydd angen sylw, a beth i’w wneud</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="104" />
             <source>Every step</source>
-            <translation type="unfinished" />
+            <translation>Pob cam</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="105" />
             <source>At 25, 50 and 75 percent</source>
-            <translation type="unfinished" />
+            <translation>Ar 25, 50 a 75 y cant</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="106" />
             <source>Only at the end</source>
-            <translation type="unfinished" />
+            <translation>Ar y diwedd yn unig</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="111" />
             <source>&amp;Announce progress:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Cyhoeddi’r cynnydd:</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="114" />
             <source>How often a screen reader hears how far the move has got</source>
-            <translation type="unfinished" />
+            <translation>Pa mor aml mae darllenydd sgrin yn clywed pa mor bell mae’r symud wedi cyrraedd</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="153" />
             <source>Starting...</source>
-            <translation type="unfinished" />
+            <translation>Yn dechrau...</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="195" />
             <source>{words}. {done} of {total} moved.</source>
-            <translation type="unfinished" />
+            <translation>{words}. Wedi symud {done} o {total}.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="202" />
             <source>Done: {done}. Waiting: {waiting}. Needing attention: {failed}.</source>
-            <translation type="unfinished" />
+            <translation>Wedi’u gwneud: {done}. Yn aros: {waiting}. Angen sylw: {failed}.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="250" />
             <source>Resumed.</source>
-            <translation type="unfinished" />
+            <translation>Wedi ailddechrau.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="253" />
             <source>&amp;Resume</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ailddechrau</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="254" />
             <source>Paused.</source>
-            <translation type="unfinished" />
+            <translation>Wedi oedi.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="286" />
             <source>Finished moving your files. Press Next for your receipt.</source>
-            <translation type="unfinished" />
+            <translation>Wedi gorffen symud eich ffeiliau. Pwyswch Nesaf i gael eich derbynneb.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="299" />
             <source>Stopped safely. Nothing is lost: next time the assistant offers to continue.</source>
-            <translation type="unfinished" />
+            <translation>Wedi stopio’n ddiogel. Does dim byd wedi’i golli: y tro nesaf bydd y cynorthwyydd yn cynnig parhau.</translation>
         </message>
     </context>
     <context>
@@ -450,147 +593,192 @@
         <message>
             <location filename="../app/ui/receipt.py" line="45" />
             <source>Moved {moved} to OneDrive.</source>
-            <translation type="unfinished" />
+            <translation>Wedi symud {moved} i OneDrive.</translation>
         </message>
         <message numerus="yes">
             <location filename="../app/ui/receipt.py" line="49" />
             <source>%n file(s) need your attention.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Mae angen i chi edrych ar %n ffeil.</numerusform>
+                <numerusform>Mae angen i chi edrych ar %n ffeil.</numerusform>
+                <numerusform>Mae angen i chi edrych ar %n ffeil.</numerusform>
+                <numerusform>Mae angen i chi edrych ar %n ffeil.</numerusform>
+                <numerusform>Mae angen i chi edrych ar %n ffeil.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../app/ui/receipt.py" line="53" />
             <source>Account: {a}</source>
-            <translation type="unfinished" />
+            <translation>Cyfrif: {a}</translation>
         </message>
         <message>
             <location filename="../app/ui/receipt.py" line="53" />
             <source>H: drive migration receipt</source>
-            <translation type="unfinished" />
+            <translation>Derbynneb trosglwyddo’r gyriant H:</translation>
         </message>
         <message>
             <location filename="../app/ui/receipt.py" line="54" />
             <source>OneDrive folder: {d}</source>
-            <translation type="unfinished" />
+            <translation>Ffolder OneDrive: {d}</translation>
         </message>
         <message>
             <location filename="../app/ui/receipt.py" line="64" />
             <source>Deleted from the H: drive afterwards: {what}</source>
-            <translation type="unfinished" />
+            <translation>Wedi’u dileu o’r gyriant H: wedyn: {what}</translation>
         </message>
         <message>
             <location filename="../app/ui/receipt.py" line="112" />
             <source>Moved to OneDrive and checked</source>
-            <translation type="unfinished" />
+            <translation>Wedi’u symud i OneDrive a’u gwirio</translation>
         </message>
         <message>
             <location filename="../app/ui/receipt.py" line="113" />
             <source>Left on your H: drive</source>
-            <translation type="unfinished" />
+            <translation>Wedi’u gadael ar eich gyriant H:</translation>
         </message>
         <message>
             <location filename="../app/ui/receipt.py" line="114" />
             <source>Cannot move</source>
-            <translation type="unfinished" />
+            <translation>Dim modd eu symud</translation>
         </message>
         <message>
             <location filename="../app/ui/receipt.py" line="115" />
             <source>Needing attention</source>
-            <translation type="unfinished" />
+            <translation>Angen sylw</translation>
         </message>
         <message>
             <location filename="../app/ui/receipt.py" line="136" />
             <source>Already in OneDrive with the same content</source>
-            <translation type="unfinished" />
+            <translation>Yn OneDrive yn barod gyda’r un cynnwys</translation>
         </message>
         <message>
             <location filename="../app/ui/receipt.py" line="138" />
             <source>Renamed for OneDrive</source>
-            <translation type="unfinished" />
+            <translation>Wedi’u hailenwi ar gyfer OneDrive</translation>
         </message>
         <message>
             <location filename="../app/ui/receipt.py" line="140" />
             <source>Your choice</source>
-            <translation type="unfinished" />
+            <translation>Eich dewis</translation>
         </message>
         <message>
             <location filename="../app/ui/receipt.py" line="143" />
             <source>Could not be moved</source>
-            <translation type="unfinished" />
+            <translation>Doedd dim modd eu symud</translation>
         </message>
         <message>
             <location filename="../app/ui/receipt.py" line="145" />
             <source>Not moved yet: continue the migration to finish</source>
-            <translation type="unfinished" />
+            <translation>Heb eu symud eto: parhewch â’r trosglwyddo i orffen</translation>
         </message>
     </context>
     <context>
         <name>Review</name>
         <message>
-            <location filename="../app/ui/review_common.py" line="59" />
+            <location filename="../app/ui/review_common.py" line="35" />
+            <source>will move</source>
+            <translation>yn symud</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_common.py" line="36" />
+            <source>please review</source>
+            <translation>adolygwch</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_common.py" line="37" />
+            <source>will be discarded</source>
+            <translation>yn cael ei waredu</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_common.py" line="38" />
+            <source>cannot move</source>
+            <translation>dim modd symud</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_common.py" line="67" />
             <source>Will move (please review)</source>
-            <translation type="unfinished" />
+            <translation>Yn symud (adolygwch)</translation>
         </message>
         <message>
-            <location filename="../app/ui/review_common.py" line="60" />
+            <location filename="../app/ui/review_common.py" line="68" />
             <source>Will move</source>
-            <translation type="unfinished" />
+            <translation>Yn symud</translation>
         </message>
         <message>
-            <location filename="../app/ui/review_common.py" line="62" />
+            <location filename="../app/ui/review_common.py" line="70" />
             <source>Left on the H: drive (required)</source>
-            <translation type="unfinished" />
+            <translation>Yn aros ar y gyriant H: (gorfodol)</translation>
         </message>
         <message>
-            <location filename="../app/ui/review_common.py" line="63" />
+            <location filename="../app/ui/review_common.py" line="71" />
             <source>Left on the H: drive</source>
-            <translation type="unfinished" />
+            <translation>Yn aros ar y gyriant H:</translation>
         </message>
         <message>
-            <location filename="../app/ui/review_models.py" line="69" />
+            <location filename="../app/ui/review_models.py" line="70" />
             <source>Nothing to change</source>
-            <translation type="unfinished" />
+            <translation>Dim byd i’w newid</translation>
         </message>
         <message>
-            <location filename="../app/ui/review_models.py" line="78" />
+            <location filename="../app/ui/review_models.py" line="79" />
             <source>{mark} {title}: {files}, {size}: {action}</source>
-            <translation type="unfinished" />
+            <translation>{mark} {title}: {files}, {size}: {action}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/review_models.py" line="86" />
+            <location filename="../app/ui/review_models.py" line="87" />
             <source> (you chose to move %n)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform> (rydych chi wedi dewis symud %n)</numerusform>
+                <numerusform> (rydych chi wedi dewis symud %n)</numerusform>
+                <numerusform> (rydych chi wedi dewis symud %n)</numerusform>
+                <numerusform> (rydych chi wedi dewis symud %n)</numerusform>
+                <numerusform> (rydych chi wedi dewis symud %n)</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/review_models.py" line="146" />
+            <location filename="../app/ui/review_models.py" line="102" />
+            <source>Name</source>
+            <translation>Enw</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_models.py" line="103" />
+            <source>Folder</source>
+            <translation>Ffolder</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_models.py" line="104" />
+            <source>Size</source>
+            <translation>Maint</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_models.py" line="105" />
+            <source>Modified</source>
+            <translation>Newidiwyd</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_models.py" line="106" />
+            <source>What will happen</source>
+            <translation>Beth fydd yn digwydd</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_models.py" line="153" />
             <source>(top level)</source>
-            <translation type="unfinished" />
+            <translation>(lefel uchaf)</translation>
         </message>
         <message>
-            <location filename="../app/ui/review_tree_model.py" line="225" />
+            <location filename="../app/ui/review_tree_model.py" line="230" />
             <source>All of it moves</source>
-            <translation type="unfinished" />
+            <translation>Mae’r cyfan yn symud</translation>
         </message>
         <message>
-            <location filename="../app/ui/review_tree_model.py" line="227" />
+            <location filename="../app/ui/review_tree_model.py" line="232" />
             <source>Nothing in it moves</source>
-            <translation type="unfinished" />
+            <translation>Does dim ohono’n symud</translation>
         </message>
         <message>
-            <location filename="../app/ui/review_tree_model.py" line="228" />
+            <location filename="../app/ui/review_tree_model.py" line="233" />
             <source>Some of it moves</source>
-            <translation type="unfinished" />
+            <translation>Mae rhywfaint ohono’n symud</translation>
         </message>
     </context>
     <context>
@@ -598,137 +786,137 @@
         <message>
             <location filename="../app/ui/pages/review.py" line="64" />
             <source>What will move</source>
-            <translation type="unfinished" />
+            <translation>Beth fydd yn symud</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="65" />
             <source>Check the guidance. You can change most choices; the reasons are shown.</source>
-            <translation type="unfinished" />
+            <translation>Edrychwch ar y canllawiau. Gallwch newid y rhan fwyaf o’r dewisiadau; mae’r rhesymau i’w gweld.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="69" />
             <source>Ways to review</source>
-            <translation type="unfinished" />
+            <translation>Ffyrdd o adolygu</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="72" />
             <source>Details</source>
-            <translation type="unfinished" />
+            <translation>Manylion</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="75" />
             <source>&amp;Details of the selected item:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Manylion yr eitem a ddewiswyd:</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="90" />
             <source>One line per kind of file, with what the guidance says to do</source>
-            <translation type="unfinished" />
+            <translation>Un llinell i bob math o ffeil, gyda’r hyn mae’r canllawiau’n dweud i’w wneud</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="92" />
             <source>&amp;Kinds of files:</source>
-            <translation type="unfinished" />
+            <translation>M&amp;athau o ffeiliau:</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="100" />
             <source>Follow the guidance</source>
-            <translation type="unfinished" />
+            <translation>Dilyn y canllawiau</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="101" />
             <source>Move all of them</source>
-            <translation type="unfinished" />
+            <translation>Symud pob un ohonyn nhw</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="102" />
             <source>Leave all of them on the H: drive</source>
-            <translation type="unfinished" />
+            <translation>Gadael pob un ohonyn nhw ar y gyriant H:</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="103" />
             <source>Your own choices</source>
-            <translation type="unfinished" />
+            <translation>Eich dewisiadau eich hun</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="106" />
             <source>For &amp;this kind of file:</source>
-            <translation type="unfinished" />
+            <translation>Ar gyfer y math &amp;hwn o ffeil:</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="108" />
             <source>What to do with this kind of file</source>
-            <translation type="unfinished" />
+            <translation>Beth i’w wneud gyda’r math hwn o ffeil</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="122" />
             <source>F&amp;iles of this kind (Space ticks or unticks):</source>
-            <translation type="unfinished" />
+            <translation>Ffe&amp;iliau o’r math hwn (mae Bylchwr yn ticio neu’n dad-dicio):</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="124" />
             <source>By &amp;guidance</source>
-            <translation type="unfinished" />
+            <translation>Yn ôl y &amp;canllawiau</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="133" />
             <source>Clear the filter</source>
-            <translation type="unfinished" />
+            <translation>Clirio’r hidlydd</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="134" />
             <source>Part of a file name</source>
-            <translation type="unfinished" />
+            <translation>Rhan o enw ffeil</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="136" />
             <source>Fi&amp;lter by name:</source>
-            <translation type="unfinished" />
+            <translation>Hid&amp;lo yn ôl enw:</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="142" />
             <source>Folders and files with check boxes: ticked items will move</source>
-            <translation type="unfinished" />
+            <translation>Ffolderi a ffeiliau gyda blychau ticio: bydd yr eitemau sydd wedi’u ticio yn symud</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="144" />
             <source>&amp;Folders and files:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ffolderi a ffeiliau:</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="145" />
             <source>By f&amp;older</source>
-            <translation type="unfinished" />
+            <translation>Yn ôl ffol&amp;der</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="201" />
             <source>These files cannot be moved to OneDrive, so there is no choice.</source>
-            <translation type="unfinished" />
+            <translation>Does dim modd symud y ffeiliau hyn i OneDrive, felly does dim dewis.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="203" />
             <source>The retention policy does not allow changing this.</source>
-            <translation type="unfinished" />
+            <translation>Dydy’r polisi cadw ddim yn caniatáu newid hyn.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="255" />
             <source>Folder {path}: {all}. {moving} of them will move.</source>
-            <translation type="unfinished" />
+            <translation>Ffolder {path}: {all}. Bydd {moving} ohonyn nhw’n symud.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="268" />
             <source>{size}, last changed {date}.</source>
-            <translation type="unfinished" />
+            <translation>{size}, newidiwyd ddiwethaf {date}.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="282" />
             <source>OneDrive does not allow this name; it will be saved as: {name}</source>
-            <translation type="unfinished" />
+            <translation>Dydy OneDrive ddim yn caniatáu’r enw hwn; bydd yn cael ei chadw fel: {name}</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="314" />
             <source>✔ Will move: {move}.   ✖ Left on the H: drive: {left}.   ⊘ Cannot move: {cannot}.</source>
-            <translation type="unfinished" />
+            <translation>✔ Yn symud: {move}.   ✖ Yn aros ar y gyriant H:: {left}.   ⊘ Dim modd symud: {cannot}.</translation>
         </message>
     </context>
     <context>
@@ -736,135 +924,135 @@
         <message>
             <location filename="../app/ui/pages/scan.py" line="23" />
             <source>Looking through your H: drive</source>
-            <translation type="unfinished" />
+            <translation>Yn edrych drwy eich gyriant H:</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="27" />
             <source>C&amp;hoose a different folder...</source>
-            <translation type="unfinished" />
+            <translation>&amp;Dewis ffolder gwahanol...</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="28" />
             <source>Pick the folder to move if the H: drive shown is not the right one</source>
-            <translation type="unfinished" />
+            <translation>Dewiswch y ffolder i’w symud os nad y gyriant H: a ddangosir yw’r un cywir</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="31" />
             <source>&amp;Stop looking</source>
-            <translation type="unfinished" />
+            <translation>&amp;Stopio edrych</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="33" />
             <source>&amp;Look again</source>
-            <translation type="unfinished" />
+            <translation>&amp;Edrych eto</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="48" />
             <source>I confirm this folder is mine and I want to move it to my OneDrive</source>
-            <translation type="unfinished" />
+            <translation>Rwy’n cadarnhau mai fi biau’r ffolder hwn a fy mod am ei symud i fy OneDrive</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="61" />
             <source>Your H: drive: {path}</source>
-            <translation type="unfinished" />
+            <translation>Eich gyriant H:: {path}</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="67" />
             <source>⚠ The assistant could not find your H: drive.</source>
-            <translation type="unfinished" />
+            <translation>⚠ Doedd y cynorthwyydd ddim yn gallu dod o hyd i’ch gyriant H:.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="70" />
             <source>Choose the folder to move.</source>
-            <translation type="unfinished" />
+            <translation>Dewiswch y ffolder i’w symud.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="83" />
             <source>Starting...</source>
-            <translation type="unfinished" />
+            <translation>Yn dechrau...</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="102" />
             <source>Checking {files} against the retention guidance...</source>
-            <translation type="unfinished" />
+            <translation>Yn gwirio {files} yn erbyn y canllawiau cadw...</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="110" />
             <source>Found so far: {files} in {folders}, {size}.</source>
-            <translation type="unfinished" />
+            <translation>Wedi dod o hyd hyd yma i: {files} mewn {folders}, {size}.</translation>
         </message>
         <message numerus="yes">
             <location filename="../app/ui/pages/scan.py" line="112" />
             <source>%Ln folder(s)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%Ln ffolder</numerusform>
+                <numerusform>%Ln ffolder</numerusform>
+                <numerusform>%Ln ffolder</numerusform>
+                <numerusform>%Ln ffolder</numerusform>
+                <numerusform>%Ln ffolder</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="116" />
             <source>Looking in: {folder}</source>
-            <translation type="unfinished" />
+            <translation>Yn edrych yn: {folder}</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="130" />
             <source>Finished: {files}, {size}.</source>
-            <translation type="unfinished" />
+            <translation>Wedi gorffen: {files}, {size}.</translation>
         </message>
         <message numerus="yes">
             <location filename="../app/ui/pages/scan.py" line="134" />
             <source>%n item(s) could not be read.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Doedd dim modd darllen %n eitem.</numerusform>
+                <numerusform>Doedd dim modd darllen %n eitem.</numerusform>
+                <numerusform>Doedd dim modd darllen %n eitem.</numerusform>
+                <numerusform>Doedd dim modd darllen %n eitem.</numerusform>
+                <numerusform>Doedd dim modd darllen %n eitem.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <location filename="../app/ui/pages/scan.py" line="136" />
             <source>%n file(s) cannot move.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Does dim modd symud %n ffeil.</numerusform>
+                <numerusform>Does dim modd symud %n ffeil.</numerusform>
+                <numerusform>Does dim modd symud %n ffeil.</numerusform>
+                <numerusform>Does dim modd symud %n ffeil.</numerusform>
+                <numerusform>Does dim modd symud %n ffeil.</numerusform>
             </translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="138" />
             <source>Press Next to see what will move.</source>
-            <translation type="unfinished" />
+            <translation>Pwyswch Nesaf i weld beth fydd yn symud.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="157" />
             <source>Stopped. Press Look again to start over.</source>
-            <translation type="unfinished" />
+            <translation>Wedi stopio. Pwyswch Edrych eto i ddechrau o’r newydd.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="166" />
             <source>Choose the folder to move</source>
-            <translation type="unfinished" />
+            <translation>Dewis y ffolder i’w symud</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="193" />
             <source>⚠ This folder seems to belong to {expected}, but you signed in as {actual}.</source>
-            <translation type="unfinished" />
+            <translation>⚠ Mae’n ymddangos mai {expected} biau’r ffolder hwn, ond rydych chi wedi mewngofnodi fel {actual}.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="197" />
             <source>⚠ The assistant could not check who owns this folder. You signed in as {actual}.</source>
-            <translation type="unfinished" />
+            <translation>⚠ Doedd y cynorthwyydd ddim yn gallu gwirio pwy biau’r ffolder hwn. Rydych chi wedi mewngofnodi fel {actual}.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="201" />
             <source>Your organisation does not allow moving someone else's H: drive. Choose your own folder, sign in with the right account, or ask the service desk.</source>
-            <translation type="unfinished" />
+            <translation>Dydy eich sefydliad ddim yn caniatáu symud gyriant H: rhywun arall. Dewiswch eich ffolder eich hun, mewngofnodwch gyda’r cyfrif cywir, neu gofynnwch i’r ddesg gwasanaeth.</translation>
         </message>
     </context>
     <context>
@@ -872,127 +1060,127 @@
         <message>
             <location filename="../app/ui/pages/signin.py" line="23" />
             <source>Sign in</source>
-            <translation type="unfinished" />
+            <translation>Mewngofnodi</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="27" />
             <source>Sign in with the same work account you use for email. A sign-in window opens in your web browser; come back here when it says you are done.</source>
-            <translation type="unfinished" />
+            <translation>Mewngofnodwch gyda’r un cyfrif gwaith rydych chi’n ei ddefnyddio ar gyfer e-bost. Bydd ffenestr fewngofnodi’n agor yn eich porwr gwe; dewch yn ôl yma pan fydd yn dweud eich bod wedi gorffen.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="33" />
             <source>&amp;Sign in with your work account</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mewngofnodi gyda’ch cyfrif gwaith</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="34" />
             <source>Opens the Microsoft sign-in page in your web browser</source>
-            <translation type="unfinished" />
+            <translation>Yn agor tudalen fewngofnodi Microsoft yn eich porwr gwe</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="38" />
             <source>Sign in with a c&amp;ode on another device</source>
-            <translation type="unfinished" />
+            <translation>Mewngofnodi gyda &amp;chod ar ddyfais arall</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="39" />
             <source>Shows a code to type on a phone or another computer</source>
-            <translation type="unfinished" />
+            <translation>Yn dangos cod i’w deipio ar ffôn neu gyfrifiadur arall</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="43" />
             <source>C&amp;ancel sign-in</source>
-            <translation type="unfinished" />
+            <translation>C&amp;anslo mewngofnodi</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="52" />
             <source>&amp;Training account (practice only):</source>
-            <translation type="unfinished" />
+            <translation>Cyfrif &amp;hyfforddi (ymarfer yn unig):</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="56" />
             <source>Training account</source>
-            <translation type="unfinished" />
+            <translation>Cyfrif hyfforddi</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="58" />
             <source>Sign in as this &amp;trainee</source>
-            <translation type="unfinished" />
+            <translation>Mewngofnodi fel yr hyff&amp;orddai hwn</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="59" />
             <source>Practice mode only: signs in without a password</source>
-            <translation type="unfinished" />
+            <translation>Modd ymarfer yn unig: yn mewngofnodi heb gyfrinair</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="81" />
             <source>I confirm this H: drive is mine and I want to move it to my OneDrive</source>
-            <translation type="unfinished" />
+            <translation>Rwy’n cadarnhau mai fi biau’r gyriant H: hwn a fy mod am ei symud i fy OneDrive</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="113" />
             <source>Waiting for you to finish signing in in your web browser...</source>
-            <translation type="unfinished" />
+            <translation>Yn aros i chi orffen mewngofnodi yn eich porwr gwe...</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="120" />
             <source>Signing in as the training account {upn}...</source>
-            <translation type="unfinished" />
+            <translation>Yn mewngofnodi fel y cyfrif hyfforddi {upn}...</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="129" />
             <source>Getting a sign-in code...</source>
-            <translation type="unfinished" />
+            <translation>Yn cael cod mewngofnodi...</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="143" />
             <source>Your web browser did not open. Open this address in a browser on this computer to sign in, then come back here: {url}</source>
-            <translation type="unfinished" />
+            <translation>Wnaeth eich porwr gwe ddim agor. Agorwch y cyfeiriad hwn mewn porwr ar y cyfrifiadur hwn i fewngofnodi, yna dewch yn ôl yma: {url}</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="155" />
             <source>On another device, go to {url} and enter the code {code}. Then come back here.</source>
-            <translation type="unfinished" />
+            <translation>Ar ddyfais arall, ewch i {url} a rhowch y cod {code}. Yna dewch yn ôl yma.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="159" />
             <source>Sign-in code</source>
-            <translation type="unfinished" />
+            <translation>Cod mewngofnodi</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="161" />
             <source>Waiting for you to enter the code on the other device...</source>
-            <translation type="unfinished" />
+            <translation>Yn aros i chi roi’r cod ar y ddyfais arall...</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="177" />
             <source>Your OneDrive has {free} free.</source>
-            <translation type="unfinished" />
+            <translation>Mae gan eich OneDrive {free} yn rhydd.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="181" />
             <source>Signed in as {name} ({user}).</source>
-            <translation type="unfinished" />
+            <translation>Wedi mewngofnodi fel {name} ({user}).</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="200" />
             <source>⚠ This H: drive seems to belong to {expected}, but you signed in as {actual}.</source>
-            <translation type="unfinished" />
+            <translation>⚠ Mae’n ymddangos mai {expected} biau’r gyriant H: hwn, ond rydych chi wedi mewngofnodi fel {actual}.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="204" />
             <source>⚠ The assistant could not check who owns this H: drive. You signed in as {actual}.</source>
-            <translation type="unfinished" />
+            <translation>⚠ Doedd y cynorthwyydd ddim yn gallu gwirio pwy biau’r gyriant H: hwn. Rydych chi wedi mewngofnodi fel {actual}.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="208" />
             <source>Your organisation does not allow moving someone else's H: drive. Sign in with the right account, or ask the service desk.</source>
-            <translation type="unfinished" />
+            <translation>Dydy eich sefydliad ddim yn caniatáu symud gyriant H: rhywun arall. Mewngofnodwch gyda’r cyfrif cywir, neu gofynnwch i’r ddesg gwasanaeth.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="227" />
             <source>Sign-in was cancelled. You can try again.</source>
-            <translation type="unfinished" />
+            <translation>Cafodd y mewngofnodi ei ganslo. Gallwch roi cynnig arall arni.</translation>
         </message>
     </context>
     <context>
@@ -1000,12 +1188,12 @@
         <message>
             <location filename="../app/ui/pages/welcome.py" line="17" />
             <source>Move your H: drive to OneDrive</source>
-            <translation type="unfinished" />
+            <translation>Symud eich gyriant H: i OneDrive</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/welcome.py" line="21" />
             <source>This assistant copies the files on your H: drive into your OneDrive, in a folder called "{folder}". Only you can see that folder unless you share it.</source>
-            <translation type="unfinished" />
+            <translation>Mae’r cynorthwyydd hwn yn copïo’r ffeiliau ar eich gyriant H: i’ch OneDrive, mewn ffolder o’r enw "{folder}". Dim ond chi sy’n gallu gweld y ffolder hwnnw oni bai eich bod yn ei rannu.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/welcome.py" line="27" />
@@ -1015,32 +1203,37 @@
 3. You see what will move, what the retention guidance says to leave behind, and why. You can change most choices.
 4. Your files are copied and every copy is checked.
 5. You get a receipt of what moved and what did not.</source>
-            <translation type="unfinished" />
+            <translation>Beth fydd yn digwydd:
+1. Rydych chi’n mewngofnodi gyda’ch cyfrif gwaith.
+2. Mae’r cynorthwyydd yn edrych drwy eich gyriant H: (mae hyn yn cymryd ychydig funudau).
+3. Rydych chi’n gweld beth fydd yn symud, beth mae’r canllawiau cadw’n dweud i’w adael ar ôl, a pham. Gallwch newid y rhan fwyaf o’r dewisiadau.
+4. Mae eich ffeiliau’n cael eu copïo ac mae pob copi’n cael ei wirio.
+5. Rydych chi’n cael derbynneb o’r hyn a symudodd a’r hyn na symudodd.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/welcome.py" line="38" />
             <source>Most H: drives take between 15 minutes and an hour. You can keep working while it runs, pause it, or close the assistant and continue later.</source>
-            <translation type="unfinished" />
+            <translation>Mae’r rhan fwyaf o yriannau H: yn cymryd rhwng 15 munud ac awr. Gallwch ddal ati i weithio tra bydd yn rhedeg, ei oedi, neu gau’r cynorthwyydd a pharhau yn nes ymlaen.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/welcome.py" line="44" />
             <source>Nothing on your H: drive is changed or deleted unless you ask for it at the very end, after you have seen exactly what would be deleted.</source>
-            <translation type="unfinished" />
+            <translation>Does dim byd ar eich gyriant H: yn cael ei newid na’i ddileu oni bai eich bod yn gofyn am hynny ar y diwedd un, ar ôl i chi weld yn union beth fyddai’n cael ei ddileu.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/welcome.py" line="51" />
             <source>&amp;Continue where you left off</source>
-            <translation type="unfinished" />
+            <translation>&amp;Parhau o’r man lle gwnaethoch chi adael</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/welcome.py" line="52" />
             <source>Carry on with the migration you started before</source>
-            <translation type="unfinished" />
+            <translation>Bwrw ymlaen â’r trosglwyddo a ddechreuoch chi o’r blaen</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/welcome.py" line="78" />
             <source>You started moving your files before and {left} still need to be moved ({done} of {total} already in OneDrive). You can continue where you left off, or press Next to start again.</source>
-            <translation type="unfinished" />
+            <translation>Fe ddechreuoch chi symud eich ffeiliau o’r blaen ac mae angen symud {left} o hyd ({done} o {total} yn OneDrive yn barod). Gallwch barhau o’r man lle gwnaethoch chi adael, neu bwyso Nesaf i ddechrau eto.</translation>
         </message>
     </context>
     <context>
@@ -1048,17 +1241,17 @@
         <message>
             <location filename="../app/ui/workers.py" line="105" />
             <source>Something went wrong</source>
-            <translation type="unfinished" />
+            <translation>Aeth rhywbeth o’i le</translation>
         </message>
         <message>
             <location filename="../app/ui/workers.py" line="106" />
             <source>The assistant met an unexpected problem while working.</source>
-            <translation type="unfinished" />
+            <translation>Cafodd y cynorthwyydd broblem annisgwyl wrth weithio.</translation>
         </message>
         <message>
             <location filename="../app/ui/workers.py" line="107" />
             <source>Try again. If it happens again, ask the service desk for help.</source>
-            <translation type="unfinished" />
+            <translation>Rhowch gynnig arall arni. Os bydd yn digwydd eto, gofynnwch i’r ddesg gwasanaeth am help.</translation>
         </message>
     </context>
 </TS>

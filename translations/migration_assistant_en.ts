@@ -502,37 +502,57 @@
     <context>
         <name>Review</name>
         <message>
-            <location filename="../app/ui/review_common.py" line="59" />
+            <location filename="../app/ui/review_common.py" line="35" />
+            <source>will move</source>
+            <translation>will move</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_common.py" line="36" />
+            <source>please review</source>
+            <translation>please review</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_common.py" line="37" />
+            <source>will be discarded</source>
+            <translation>will be discarded</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_common.py" line="38" />
+            <source>cannot move</source>
+            <translation>cannot move</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_common.py" line="67" />
             <source>Will move (please review)</source>
             <translation>Will move (please review)</translation>
         </message>
         <message>
-            <location filename="../app/ui/review_common.py" line="60" />
+            <location filename="../app/ui/review_common.py" line="68" />
             <source>Will move</source>
             <translation>Will move</translation>
         </message>
         <message>
-            <location filename="../app/ui/review_common.py" line="62" />
+            <location filename="../app/ui/review_common.py" line="70" />
             <source>Left on the H: drive (required)</source>
             <translation>Left on the H: drive (required)</translation>
         </message>
         <message>
-            <location filename="../app/ui/review_common.py" line="63" />
+            <location filename="../app/ui/review_common.py" line="71" />
             <source>Left on the H: drive</source>
             <translation>Left on the H: drive</translation>
         </message>
         <message>
-            <location filename="../app/ui/review_models.py" line="69" />
+            <location filename="../app/ui/review_models.py" line="70" />
             <source>Nothing to change</source>
             <translation>Nothing to change</translation>
         </message>
         <message>
-            <location filename="../app/ui/review_models.py" line="78" />
+            <location filename="../app/ui/review_models.py" line="79" />
             <source>{mark} {title}: {files}, {size}: {action}</source>
             <translation>{mark} {title}: {files}, {size}: {action}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/review_models.py" line="86" />
+            <location filename="../app/ui/review_models.py" line="87" />
             <source> (you chose to move %n)</source>
             <translation>
                 <numerusform> (you chose to move %n)</numerusform>
@@ -540,22 +560,47 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/review_models.py" line="146" />
+            <location filename="../app/ui/review_models.py" line="102" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_models.py" line="103" />
+            <source>Folder</source>
+            <translation>Folder</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_models.py" line="104" />
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_models.py" line="105" />
+            <source>Modified</source>
+            <translation>Modified</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_models.py" line="106" />
+            <source>What will happen</source>
+            <translation>What will happen</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/review_models.py" line="153" />
             <source>(top level)</source>
             <translation>(top level)</translation>
         </message>
         <message>
-            <location filename="../app/ui/review_tree_model.py" line="225" />
+            <location filename="../app/ui/review_tree_model.py" line="230" />
             <source>All of it moves</source>
             <translation>All of it moves</translation>
         </message>
         <message>
-            <location filename="../app/ui/review_tree_model.py" line="227" />
+            <location filename="../app/ui/review_tree_model.py" line="232" />
             <source>Nothing in it moves</source>
             <translation>Nothing in it moves</translation>
         </message>
         <message>
-            <location filename="../app/ui/review_tree_model.py" line="228" />
+            <location filename="../app/ui/review_tree_model.py" line="233" />
             <source>Some of it moves</source>
             <translation>Some of it moves</translation>
         </message>
