@@ -386,6 +386,12 @@ class Session:
         )
         try:
             self.result = engine.run()
+            if self.settings.policy.retention_labels and not self.result.cancelled:
+                from app.m365.retention_labels import apply_labels
+
+                # Problems are recorded per file in the journal (the receipt lists them);
+                # a file whose label failed stays moved.
+                apply_labels(graph, journal, self.run_id, stop=stop)
         finally:
             graph.close()
         self._find_folder_url(run.destination)
