@@ -1,12 +1,20 @@
-"""The QApplication: names, translations (the user's language, over English plural forms
-built by app.ui.translations_build), and the theme."""
+"""The QApplication: names, translations and the theme.
+
+Translations, most recently installed asked first: the pseudo-locale or the user's
+language (translations/migration_assistant_<lang>.ts), Qt's own strings for that language
+(qtbase_<lang>.qm from PySide6; Qt ships no Welsh, so Qt's few own texts stay English),
+and underneath them English plural forms ("1 file" / "2 files"). The .qm files are build
+outputs: a checkout compiles them on first start (and whenever a .ts is newer) into the
+user data folder; a packaged build ships them next to the .ts files.
+"""
 
 from __future__ import annotations
 
 import logging
-import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -14,35 +22,56 @@ from PySide6.QtWidgets import QApplication
 
 from app import APP_DISPLAY_NAME, APP_NAME, __version__, paths
 from app.ui import theme
+from app.ui import translations_tool as tool
 
 log = logging.getLogger(__name__)
 
+PSEUDO = "pseudo"
+# The languages offered on the welcome page, each named in itself (never translated).
+LANGUAGES = {"en_GB": "English", "cy_GB": "Cymraeg"}
+_installed: list[QTranslator] = []
 
-def english_qm() -> Path | None:
-    """The compiled English plural forms. Only the .ts source is kept in git; a checkout
-    compiles it once (pyside6-lrelease, a few milliseconds) into the user data folder."""
-    source = paths.translations_dir() / "migration_assistant_en.ts"
-    shipped = source.with_suffix(".qm")
-    if shipped.exists():
+
+def compiled_qm(language: str) -> Path | None:
+    """The compiled translation for "en_GB", "cy_GB" or "pseudo"; None if it cannot be
+    made (logged). Compiled again whenever its .ts source is newer."""
+    source = tool.ts_file("en_GB" if language == PSEUDO else language)
+    name = f"{tool.PREFIX}{language.split('_')[0]}.qm"
+    shipped = paths.translations_dir() / name
+    newest = source.stat().st_mtime if source.exists() else 0.0
+    if shipped.exists() and shipped.stat().st_mtime >= newest:
         return shipped
-    cached = paths.user_data_dir() / "translations" / shipped.name
-    if cached.exists() and cached.stat().st_mtime >= source.stat().st_mtime:
+    if not source.exists():
+        return None
+    cached = paths.user_data_dir() / "translations" / name
+    if cached.exists() and cached.stat().st_mtime >= newest:
         return cached
-    lrelease = shutil.which("pyside6-lrelease") or str(
-        Path(sys.executable).parent / "pyside6-lrelease"
-    )
+    make: Callable[[], Path]
+    if language == PSEUDO:
+
+        def make() -> Path:
+            with tempfile.TemporaryDirectory() as temp:
+                pseudo_ts = tool.write_pseudo_ts(Path(temp) / f"{tool.PREFIX}pseudo.ts")
+                return tool.compile_ts(pseudo_ts, cached)
+    else:
+
+        def make() -> Path:
+            return tool.compile_ts(source, cached)
+
     try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [lrelease, str(source), "-qm", str(cached)], check=True, capture_output=True, timeout=30
-        )
+        return make()
     except (OSError, subprocess.SubprocessError) as error:
         log.warning("Could not compile %s: %s", source, error)
         return None
-    return cached
+
+
+def english_qm() -> Path | None:
+    return compiled_qm("en_GB")
 
 
 def _language(setting: str) -> QLocale:
+    if setting == PSEUDO:
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
     if setting:
         return QLocale(setting)
     system = QLocale.system()
@@ -50,6 +79,18 @@ def _language(setting: str) -> QLocale:
     if system.language() == QLocale.Language.C:
         return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
     return system
+
+
+def ui_language(setting: str) -> str:
+    """The language the UI will run in for a setting: "pseudo", "cy_GB", "en_GB"...
+    (the one offered translation matching the setting or the system, else English)."""
+    if setting == PSEUDO:
+        return PSEUDO
+    locale = _language(setting)
+    for code in LANGUAGES:
+        if QLocale(code).language() == locale.language():
+            return code
+    return "en_GB"
 
 
 def create_application(
@@ -71,11 +112,20 @@ def create_application(
 
 
 def install_translations(app: QApplication, language: str = "") -> QLocale:
-    locale = _language(language)
+    """Switch the whole application to `language` ("" for the system's, "pseudo" for the
+    pseudo-locale). Replaces any translators installed before, so it can be called again
+    (the welcome page's language choice). The property "uiLanguage" says what it chose
+    ("cy_GB", "en_GB", "pseudo"): the language for texts from data (the retention policy)."""
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    chosen = ui_language(language)
+    locale = QLocale(chosen) if chosen != PSEUDO else _language(PSEUDO)
+    if not language and chosen != PSEUDO and QLocale.system().language() == locale.language():
+        locale = QLocale.system()  # the system's own country and number formats
     QLocale.setDefault(locale)
     translators: list[QTranslator] = []
-    # English plural forms ("1 file", "2 files") always, underneath any other language
-    # (Qt asks the most recently installed translator first).
+    # English plural forms always, underneath any other language.
     english = QTranslator(app)
     qm = english_qm()
     if qm is not None and english.load(str(qm)):
@@ -85,11 +135,18 @@ def install_translations(app: QApplication, language: str = "") -> QLocale:
     qt = QTranslator(app)
     if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         translators.append(qt)
-    ours = QTranslator(app)
-    if ours.load(locale, "migration_assistant", "_", str(paths.translations_dir())):
-        translators.append(ours)
+    elif locale.language() != QLocale.Language.English:
+        log.info("Qt has no translation of its own texts for %s: they stay English.", chosen)
+    if chosen != "en_GB":
+        ours = QTranslator(app)
+        qm = compiled_qm(chosen)
+        if qm is not None and ours.load(str(qm)):
+            translators.append(ours)
+        else:
+            log.warning("No %s translation could be loaded: the assistant shows English.", chosen)
     for translator in translators:
         app.installTranslator(translator)
-    app.setProperty("uiLanguage", locale.name())
-    log.info("UI language %s (%d translators)", locale.name(), len(translators))
+    _installed.extend(translators)
+    app.setProperty("uiLanguage", chosen)
+    log.info("UI language %s (%d translators)", chosen, len(translators))
     return locale

@@ -71,12 +71,15 @@ def _helper_context(path: Path) -> str:
     found = set(_HELPER.findall(text))
     for node in ast.walk(ast.parse(text)) if not found else ():
         # `from app.ui.review_common import tr`: that module's context
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("app."):
-            if any(alias.name in ("tr", "_tr") for alias in node.names):
-                return _helper_context(ROOT / (node.module.replace(".", "/") + ".py"))
+        if (
+            isinstance(node, ast.ImportFrom)
+            and (node.module or "").startswith("app.")
+            and any(alias.name in ("tr", "_tr") for alias in node.names)
+        ):
+            return _helper_context(ROOT / (str(node.module).replace(".", "/") + ".py"))
     if len(found) != 1:
         raise SystemExit(f"{path}: module-level tr() needs one QCoreApplication.translate context")
-    return found.pop()
+    return str(found.pop())
 
 
 def extract() -> list[Message]:
@@ -292,8 +295,9 @@ def write_pseudo_ts(target: Path) -> Path:
 def build(out_dir: Path | None = None) -> list[Path]:
     """Compile every .ts (and the pseudo-locale) next to them, or into out_dir."""
     out = out_dir or paths.translations_dir()
-    built = [compile_ts(ts_file(lang), out / ts_file(lang).with_suffix(".qm").name)
-             for lang in LANGUAGES]
+    built = [
+        compile_ts(ts_file(lang), out / ts_file(lang).with_suffix(".qm").name) for lang in LANGUAGES
+    ]
     with tempfile.TemporaryDirectory() as temp:
         pseudo_ts = write_pseudo_ts(Path(temp) / f"{PREFIX}pseudo.ts")
         built.append(compile_ts(pseudo_ts, out / f"{PREFIX}pseudo.qm"))
