@@ -4,7 +4,8 @@ A migration is often more than one run: the first run, then another after the of
 fixed what needed attention (or a fresh run over the same drive). They are one story, so
 the receipt gathers every run in the journal with the same account, H: drive folder and
 OneDrive folder, and shows each file once, in its latest state, with its history. A run
-that stopped before a file does not hide that an earlier run moved it.
+that stopped before a file does not hide that an earlier run moved it, and a run that
+found it already in OneDrive does not turn "moved" (with the move's hash) into "already".
 
 Everything comes from the journal (the single source of truth), so a receipt after a
 crash and resume tells the same story as one after an unbroken run. Writers:
@@ -72,8 +73,10 @@ def related_runs(journal: Journal, run_id: int) -> list[RunInfo]:
 
 def _merge(previous: ReceiptLine, newer: ReceiptLine) -> ReceiptLine:
     history = previous.history + newer.history
-    if newer.outcome is Outcome.NOT_YET and previous.outcome in _SETTLED:
-        # The later run stopped before this file; the earlier move still stands.
+    stopped_before = newer.outcome is Outcome.NOT_YET and previous.outcome in _SETTLED
+    # A later run that found the file in OneDrive only confirms the earlier move.
+    confirmed = newer.outcome is Outcome.ALREADY_THERE and previous.outcome is Outcome.MOVED
+    if stopped_before or confirmed:
         return dataclasses.replace(previous, history=history)
     return dataclasses.replace(newer, history=history)
 

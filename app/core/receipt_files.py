@@ -22,8 +22,8 @@ from app.core.receipt_labels import OUTCOME_ORDER
 from app.core.reports import _spreadsheet_safe as spreadsheet_safe
 from app.core.reports import iso_utc
 
-RECEIPT_NAME = "Migration receipt"
-PRACTICE_RECEIPT_NAME = "Migration receipt (practice)"
+RECEIPT_NAME = "H drive migration receipt"
+PRACTICE_RECEIPT_NAME = "H drive migration receipt (practice)"
 
 CSV_COLUMNS = (
     "outcome",
@@ -59,7 +59,7 @@ class ReceiptNotSaved(UserFacingError):
 
 @dataclass(frozen=True)
 class ReceiptDocument:
-    name: str  # "Migration receipt.html"
+    name: str  # "H drive migration receipt.html"
     content: bytes
 
 

@@ -1,13 +1,17 @@
 """Put the receipt beside the migrated files in OneDrive, verified like any file.
 
-Simple upload (PUT .../content, files up to 250 MB) with conflictBehavior "replace": the
-receipt is ours and a newer one replaces the previous. Verified as every migrated file
-is: OneDrive's size and QuickXorHash must equal ours, else it is sent once more.
+Where: in the folder that holds the destination folder, beside it ("H drive migration
+receipt.html" next to "H drive"), so the destination stays an exact copy of what moved
+(the service desk can compare it with the H: drive) and the officer finds the receipt at
+the top of their OneDrive. Simple upload (PUT .../content, up to 250 MB) with
+conflictBehavior "replace": the receipt is ours and a newer one replaces the previous.
+Verified as every migrated file is: OneDrive's size and QuickXorHash must equal ours,
+else it is sent once more.
 
-Never over an officer's own file: if the migration itself put a file at the receipt's
-path (someone kept a "Migration receipt.html" on their H: drive), the receipt takes
-another name. A failure here is returned, never raised: the receipt is a courtesy on top
-of a migration that has already happened, and is saved in Documents anyway.
+Never over an officer's own file: if the migration put a file at the receipt's path (a
+destination at the top of OneDrive, and a file of that name on the H: drive), the receipt
+takes another name. A failure here is returned, never raised: the receipt is a courtesy
+on top of a migration that has already happened, and it is saved in Documents anyway.
 """
 
 from __future__ import annotations
@@ -46,11 +50,11 @@ class ReceiptUpload:
 
 
 def receipt_path(destination: str, name: str, taken: Iterable[str] = ()) -> str:
-    """`<destination>/<name>`, or `<destination>/<stem> (2).<ext>`... when a migrated
-    file already has that path (compared as OneDrive does: case-insensitively)."""
+    """`<name>` in the destination's parent folder, or `<stem> (2).<ext>`... when a
+    migrated file already has that path (compared as OneDrive does: case-insensitively)."""
     used = {path.casefold() for path in taken}
     stem, dot, ext = name.rpartition(".")
-    folder = destination.strip("/")
+    folder = destination.strip("/").rpartition("/")[0]
     n = 1
     while True:
         candidate = name if n == 1 else f"{stem} ({n}){dot}{ext}"

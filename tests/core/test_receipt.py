@@ -155,10 +155,13 @@ def test_documents_are_named_for_practice_and_written_whole(tmp_path: Path) -> N
         run = _first_run(journal)
         real = receipt_documents(build_receipt(journal, run))
         practice = receipt_documents(build_receipt(journal, run, practice=True))
-    assert [d.name for d in real] == ["Migration receipt.html", "Migration receipt.csv"]
+    assert [d.name for d in real] == [
+        "H drive migration receipt.html",
+        "H drive migration receipt.csv",
+    ]
     assert [d.name for d in practice] == [
-        "Migration receipt (practice).html",
-        "Migration receipt (practice).csv",
+        "H drive migration receipt (practice).html",
+        "H drive migration receipt (practice).csv",
     ]
     target = write_atomically(tmp_path / "out" / real[0].name, real[0].content)
     assert target.read_bytes() == real[0].content
