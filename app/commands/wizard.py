@@ -87,7 +87,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         quiet_qt_messages()
 
     app = create_application(language=settings.ui.language)
-    session = Session(settings, language=settings.ui.language or "en")
+    # The language the UI chose (the setting, else the system's): policy texts follow it.
+    session = Session(settings, language=str(app.property("uiLanguage") or "en"))
     sandbox = None
     try:
         if args.sandbox:
