@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 from app import APP_DISPLAY_NAME, APP_NAME, __version__, paths
 from app.ui import theme
@@ -150,3 +150,38 @@ def install_translations(app: QApplication, language: str = "") -> QLocale:
     app.setProperty("uiLanguage", chosen)
     log.info("UI language %s (%d translators)", chosen, len(translators))
     return locale
+
+
+_windows: list[QWidget] = []  # the relaunched wizard, kept alive here (it has no parent)
+
+
+def relaunch_wizard(old: QWizard, language: str) -> QWizard:
+    """Switch to `language` and replace the wizard window by one built in it.
+
+    Offered on the welcome page only, before anything the officer did could be lost: the
+    background scan is stopped safely and starts again; nobody has signed in yet. The
+    choice lasts for this session (there is no writer for the user's settings file).
+    """
+    from app.ui.wizard import MigrationWizard
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication) and isinstance(old, MigrationWizard)
+    session = old.session
+    assisted_open = getattr(old, "assisted", None) is not None and old.assisted.isVisible()
+    old.shutdown()
+    install_translations(app, language)
+    session.language = str(app.property("uiLanguage"))
+    new = MigrationWizard(session)
+    new.setGeometry(old.geometry())
+    new.show()
+    if assisted_open:
+        from app.ui.assisted import toggle
+
+        toggle(new)
+    new.start_background_scan()
+    old.hide()
+    old.deleteLater()
+    _windows[:] = [new]
+    new.raise_()
+    new.activateWindow()
+    return new

@@ -4,8 +4,9 @@ where the files go. Offers "Continue where you left off" first when a run is unf
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWizard
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWizard
 
+from app.ui import a11y
 from app.ui import formatting as fmt
 from app.ui.pages import SIGN_IN
 from app.ui.pages.common import Page
@@ -56,10 +57,48 @@ class WelcomePage(Page):
         self.resume_box.addWidget(self.continue_button)
         self.resume_box.addStretch(1)
         self.body.addLayout(self.resume_box)
+        self._language_choice()
         self.body.addStretch(1)
         self.unfinished = None
         self._watching = False
         self._show_resume(None)
+
+    def _language_choice(self) -> None:
+        """ "Language / Iaith": said in both languages and never translated, so whoever
+        starts in the wrong one can find it. Choosing rebuilds the wizard in that language
+        (app.ui.app.relaunch_wizard), safe here since nothing has been done yet."""
+        from app.ui.app import LANGUAGES
+
+        row = QHBoxLayout()
+        label = QLabel("&Language / Iaith:")
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        current = self.language.findData(self.session.language)
+        if current < 0:  # "cy" or "en" from settings: match on the language part
+            prefix = self.session.language.split("_")[0]
+            current = next((i for i, c in enumerate(LANGUAGES) if c.split("_")[0] == prefix), 0)
+        self.language.setCurrentIndex(current)
+        a11y.buddy(label, self.language)
+        self.language.setAccessibleDescription(
+            "Choose the assistant's language / Dewiswch iaith y cynorthwyydd"
+        )
+        for widget in (label, self.language):
+            widget.setProperty("bilingual", True)  # deliberately the same in every language
+        self.language.activated.connect(self._language_chosen)
+        row.addWidget(label)
+        row.addWidget(self.language)
+        row.addStretch(1)
+        self.body.insertLayout(0, row)
+
+    def _language_chosen(self, index: int) -> None:
+        code = str(self.language.itemData(index))
+        if code == self.session.language:
+            return
+        from app.ui.app import relaunch_wizard
+
+        # After this signal returns: the combo (and this page) go with the old window.
+        QTimer.singleShot(0, lambda: relaunch_wizard(self.wizard_(), code))
 
     def initializePage(self) -> None:
         self.unfinished = self.session.unfinished_run()
