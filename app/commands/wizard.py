@@ -57,12 +57,15 @@ def _journal_problem(session: Any) -> Any:
     return None
 
 
-def _refuse(error: Any, headless: bool) -> int:
+def _refuse(error: Any, headless: bool, assisted: bool = False) -> int:
     print(error.for_terminal(), file=sys.stderr)
     if not headless:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, error.title, f"{error.message}\n\n{error.action}".strip())
+        text = f"{error.message}\n\n{error.action}".strip()
+        if assisted and error.detail:  # floor-walkers see what is behind it
+            text += f"\n\n{error.detail}"
+        QMessageBox.critical(None, error.title, text)
     return int(error.exit_code)
 
 
@@ -101,13 +104,17 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             session.find_h_drive()
         problem = _journal_problem(session)
         if problem is not None:
-            return _refuse(problem, headless)
+            return _refuse(problem, headless, bool(args.assisted))
         wizard = MigrationWizard(session)
         if headless:
             from app.ui.headless import run_unattended
 
             return run_unattended(wizard, out_dir=paths.user_documents_dir() / "practice-run")
         wizard.show()
+        if args.assisted:
+            from app.ui.assisted import toggle
+
+            toggle(wizard)
         wizard.start_background_scan()
         return int(app.exec())
     finally:

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QWizard
 
-from app.ui import a11y
+from app.ui import a11y, assisted
 from app.ui.pages import CONFIRM, DONE, PROGRESS, REVIEW, SCAN, SIGN_IN, WELCOME
 from app.ui.pages.confirm import ConfirmPage
 from app.ui.pages.done import DonePage
@@ -62,6 +62,9 @@ class MigrationWizard(QWizard):
             self.setPage(page_id, page)
         self.setStartId(WELCOME)
         self._name_buttons()
+        # Floor-walkers: Ctrl+Shift+A (or --assisted) opens the assisted-session window.
+        self.assisted: assisted.AssistedWindow | None = None
+        self.assisted_shortcut = assisted.shortcut(self)
         self.currentIdChanged.connect(self._page_changed)
         app = QGuiApplication.instance()
         if app is not None:
@@ -125,6 +128,8 @@ class MigrationWizard(QWizard):
             self.progress.stop_and_wait()
         self.sign_in.shutdown()
         self.scan.shutdown()
+        if self.assisted is not None:
+            self.assisted.detach()
 
     def done(self, result: int) -> None:
         # QDialog routes the window's close button, Escape and Cancel through here.
