@@ -122,6 +122,11 @@ class WelcomePage(Page):
                 done=fmt.size(run.bytes_done),  # type: ignore[attr-defined]
                 total=fmt.size(run.bytes_to_move),  # type: ignore[attr-defined]
             )
+            # Only that account may continue it: say so before anyone signs in.
+            + " "
+            + self.tr("It was started by {account}; sign in as that account to continue.").format(
+                account=run.account  # type: ignore[attr-defined]
+            )
         )
         # After QWizard has set up its buttons for this page (it makes Next the default).
         QTimer.singleShot(0, self._make_continue_default)
