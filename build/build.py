@@ -1,0 +1,131 @@
+"""One-command build of the one-folder application (Windows, Linux, macOS alike).
+
+    .venv/bin/python build/build.py [--dist DIR] [--work DIR] [--organisation NAME]
+
+Steps: install PyInstaller (the project's `build` extra) into this environment when it is
+missing; compile every translations/*.ts with pyside6-lrelease; on Windows, fill in the
+version resource from build/version_info.txt.in; run build/migration_assistant.spec.
+The application lands in DIST/MigrationAssistant/ (default build/dist/). Prints that path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "build"
+SPEC = BUILD / "migration_assistant.spec"
+VERSION_TEMPLATE = BUILD / "version_info.txt.in"
+APP_FOLDER = "MigrationAssistant"
+
+
+def app_version() -> str:
+    text = (ROOT / "app" / "__init__.py").read_text(encoding="utf-8")
+    found = re.search(r'^__version__ = "([^"]+)"', text, re.MULTILINE)
+    if found is None:
+        raise SystemExit("app/__init__.py has no __version__")
+    return found.group(1)
+
+
+def version_tuple(version: str) -> tuple[int, int, int, int]:
+    """Windows wants four numbers: "1.2.3rc1" -> (1, 2, 3, 0)."""
+    numbers = [int(part) for part in re.findall(r"\d+", version.split("+")[0])[:3]]
+    padded = [*numbers, 0, 0, 0, 0][:4]
+    return (padded[0], padded[1], padded[2], padded[3])
+
+
+def render_version_file(version: str, organisation: str) -> str:
+    return (
+        VERSION_TEMPLATE.read_text(encoding="utf-8")
+        .replace("@VERSION_TUPLE@", repr(version_tuple(version)))
+        .replace("@VERSION@", version)
+        .replace("@ORGANISATION@", organisation.replace("'", ""))
+    )
+
+
+def ensure_pyinstaller() -> None:
+    if importlib.util.find_spec("PyInstaller") is not None:
+        return
+    print("Installing PyInstaller (the project's 'build' extra)...", flush=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[build]"], check=True
+    )
+
+
+def _tool(name: str) -> str:
+    return shutil.which(name) or str(Path(sys.executable).parent / name)
+
+
+def compile_translations(out: Path) -> list[Path]:
+    """Every translations/*.ts to .qm (the English plural forms and each language)."""
+    out.mkdir(parents=True, exist_ok=True)
+    for stale in out.glob("*.qm"):
+        stale.unlink()
+    compiled = []
+    for source in sorted((ROOT / "translations").glob("*.ts")):
+        target = out / source.with_suffix(".qm").name
+        subprocess.run(
+            [_tool("pyside6-lrelease"), str(source), "-qm", str(target)],
+            check=True,
+            capture_output=True,
+        )
+        compiled.append(target)
+    if not compiled:
+        raise SystemExit("No translations/*.ts to compile")
+    return compiled
+
+
+def build(dist: Path, work: Path, organisation: str) -> Path:
+    ensure_pyinstaller()
+    env = dict(os.environ)
+    qm = compile_translations(work / "qm")
+    print(f"Translations: {', '.join(path.name for path in qm)}", flush=True)
+    env["MIGRATION_ASSISTANT_QM_DIR"] = str(work / "qm")
+    if sys.platform == "win32":
+        version_file = work / "version_info.txt"
+        version_file.write_text(render_version_file(app_version(), organisation), "utf-8")
+        env["MIGRATION_ASSISTANT_VERSION_FILE"] = str(version_file)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work / "pyinstaller"),
+            str(SPEC),
+        ],
+        check=True,
+        env=env,
+        cwd=ROOT,
+    )
+    return dist / APP_FOLDER
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the one-folder application.")
+    parser.add_argument("--dist", type=Path, default=BUILD / "dist")
+    parser.add_argument("--work", type=Path, default=BUILD / "work")
+    parser.add_argument(
+        "--organisation", default="", help="company name in the Windows version resource"
+    )
+    args = parser.parse_args(argv)
+    folder = build(args.dist.resolve(), args.work.resolve(), args.organisation)
+    print(folder)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
