@@ -22,7 +22,14 @@ from app.log import log_file, setup_logging
 from app.settings import LoadedSettings, load_settings
 
 # One module per command in app/commands/, registered in this order.
-COMMAND_MODULES = ("scan", "migrate", "sandbox_cmd", "sample_drive_cmd", "support_bundle_cmd")
+COMMAND_MODULES = (
+    "scan",
+    "migrate",
+    "sandbox_cmd",
+    "sample_drive_cmd",
+    "support_bundle_cmd",
+    "self_test",
+)
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--assisted", action="store_true", help="assisted session (floor-walkers)")
     parser.add_argument("--verbose", "-v", action="store_true", help="log in more detail")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation, ending with a practice migration (the self-test command)",
+    )
     parser.set_defaults(func=None)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
@@ -75,6 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     loaded = load_settings(extra_file=args.settings, overrides=args.set)
     _report_settings(loaded)
     func = args.func
+    if func is None and args.self_test:
+        from app.commands import self_test
+
+        func = self_test.run
     if func is None:
         from app.commands import wizard
 
