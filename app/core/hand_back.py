@@ -1,0 +1,325 @@
+"""The device hand-back check: is anything of the officer's left only on this laptop?
+
+Laptops are replaced in exchange for the old one, which is wiped. Before handing it back
+the officer runs this check over the laptop's own folders (Desktop, Documents, Downloads,
+Pictures) and the laptop's offline copy of the H: drive where there is one, and gets a
+`HandBackReport`: every file with its status
+
+- `safe_in_onedrive`: OneDrive holds a file with the same size and QuickXorHash;
+- `not_in_onedrive`: nothing of that name where it would be in OneDrive;
+- `different_in_onedrive`: a file of that name is there, with other bytes;
+- `unreadable`: the laptop would not let us read it (so we cannot vouch for it).
+
+Where a file "would be" in OneDrive: for the H: drive's copy, where our own migration
+put it (the journal says, and its recorded size and hash answer without any request),
+else under the destination folder; for the laptop's folders, where moving them with
+the wizard puts them (`<destination>/Laptop/<folder>`) or where OneDrive's own Known
+Folder Move keeps them (`Desktop`, `Documents`, `Pictures` at the top of OneDrive).
+OneDrive is asked through a `RemoteLookup` (app.m365.onedrive_lookup lists each folder
+once); no network here. A file is hashed only when OneDrive has one of the same size:
+a file OneDrive lacks is reported without reading it.
+
+The folder list comes from `laptop_folders()`: Windows' known folders (through
+SHGetKnownFolderPath, the only Windows API used; tests replace it), or folders given on
+the command line.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple, Protocol
+
+from app.core.errors import CancelledError
+from app.core.hdrive import to_os_path
+from app.core.journal import ItemState, Journal
+from app.core.quickxorhash import hash_file
+from app.core.scan import scan
+
+KnownFolderLookup = Callable[[str], "str | None"]  # folder id (GUID) -> path, or None
+
+# Windows' KNOWNFOLDERID values (shlobj_core.h / KnownFolders.h).
+KNOWN_FOLDERS: tuple[tuple[str, str], ...] = (
+    ("Desktop", "{B4BFCC3A-DB2C-424C-B029-7FE99A87C641}"),
+    ("Documents", "{FDD39AD0-238F-46AF-ADB4-6C85480369C7}"),
+    ("Downloads", "{374DE290-123F-4565-9164-39C4925E467B}"),
+    ("Pictures", "{33E28130-4E1E-4676-835A-98395C3BC3BB}"),
+)
+# Where OneDrive's Known Folder Move keeps them, at the top of the officer's OneDrive.
+KFM_NAMES = frozenset({"Desktop", "Documents", "Pictures"})
+H_DRIVE_COPY_NAME = "H: drive (offline copy on this laptop)"
+LAPTOP_FOLDER = "Laptop"  # under the destination folder: where "move them" puts them
+
+
+class HandBackStatus(enum.StrEnum):
+    SAFE_IN_ONEDRIVE = "safe_in_onedrive"
+    NOT_IN_ONEDRIVE = "not_in_onedrive"
+    DIFFERENT_IN_ONEDRIVE = "different_in_onedrive"
+    UNREADABLE = "unreadable"
+
+
+@dataclass(frozen=True)
+class LaptopFolder:
+    name: str  # as the officer knows it: "Desktop", "Documents", ...
+    path: str  # on this laptop
+    onedrive_folders: tuple[str, ...]  # where its files may be in OneDrive; [0]: "move" target
+    h_drive: bool = False  # the H: drive's offline copy: the journal knows its files
+
+
+@dataclass(frozen=True)
+class HandBackItem:
+    path: str  # the file on this laptop (full path)
+    folder: str  # LaptopFolder.name
+    rel_path: str  # '/'-separated, under the folder
+    size: int
+    status: HandBackStatus
+    onedrive_path: str = ""  # where it is in OneDrive (safe or different), else ""
+    detail: str = ""  # why unreadable, or what differs
+
+
+@dataclass
+class HandBackReport:
+    """The check's result (the receipt's "before you hand the laptop back" section)."""
+
+    folders: list[LaptopFolder]
+    items: list[HandBackItem] = field(default_factory=list)
+    checked_at: float = 0.0  # seconds since the epoch
+    complete: bool = True  # False: stopped before every file was checked
+
+    def count(self, status: HandBackStatus) -> int:
+        return sum(1 for item in self.items if item.status is status)
+
+    @property
+    def not_safe(self) -> list[HandBackItem]:
+        """What would be lost with the laptop (or cannot be vouched for)."""
+        return [i for i in self.items if i.status is not HandBackStatus.SAFE_IN_ONEDRIVE]
+
+    @property
+    def safe_to_hand_back(self) -> bool:
+        return self.complete and not self.not_safe
+
+
+class RemoteFile(NamedTuple):
+    path: str  # in OneDrive, from the drive root
+    size: int
+    quick_xor_hash: str | None  # None: OneDrive gave none (then it cannot be vouched for)
+
+
+class RemoteLookup(Protocol):
+    """OneDrive as the check sees it (app.m365.onedrive_lookup.OneDriveFolders)."""
+
+    def file_at(self, path: str) -> RemoteFile | None: ...
+
+
+class JournalCopy(NamedTuple):
+    """What our own migration recorded for an H: drive file it moved and verified."""
+
+    onedrive_path: str
+    size: int
+    quick_xor_hash: str
+
+
+@dataclass(frozen=True)
+class HandBackProgress:
+    files_checked: int
+    folder: str
+
+
+# -- which folders ----------------------------------------------------------------------
+
+
+def laptop_folders(
+    destination_folder: str,
+    given: Sequence[str] = (),
+    *,
+    h_drive_copy: str | None = None,
+    environ: Mapping[str, str] | None = None,
+    windows: bool | None = None,
+    known_folder: KnownFolderLookup | None = None,
+) -> list[LaptopFolder]:
+    """The folders to check: `given` ones if any (command line), else this laptop's own.
+
+    Windows: the known folders, where they really are (a folder redirected to the
+    network is the H: drive's, reached through Offline Files); the H: drive's offline
+    copy is `h_drive_copy`, else HOMESHARE when Offline Files is on (the CSC cache
+    folder exists). Elsewhere (no known-folder API) only folders given are checked.
+    Only folders that exist are returned, each once.
+    """
+    env = os.environ if environ is None else environ
+    is_windows = sys.platform == "win32" if windows is None else windows
+    found: list[LaptopFolder] = []
+    if given:
+        for path in given:
+            name = Path(path).name or path
+            found.append(LaptopFolder(name, path, _targets(destination_folder, name)))
+    elif is_windows:
+        lookup = known_folder or windows_known_folder
+        for name, folder_id in KNOWN_FOLDERS:
+            where = lookup(folder_id)
+            if where:
+                found.append(LaptopFolder(name, where, _targets(destination_folder, name)))
+        share = env.get("HOMESHARE", "").strip()
+        csc = Path(env.get("SystemRoot", r"C:\Windows")) / "CSC"
+        if h_drive_copy is None and share and os.path.isdir(csc):
+            h_drive_copy = share
+    if h_drive_copy:
+        found.append(
+            LaptopFolder(H_DRIVE_COPY_NAME, h_drive_copy, (destination_folder,), h_drive=True)
+        )
+    unique: list[LaptopFolder] = []
+    seen: set[str] = set()
+    for folder in found:
+        key = os.path.normcase(os.path.abspath(folder.path))
+        if key not in seen and os.path.isdir(folder.path):
+            seen.add(key)
+            unique.append(folder)
+    return unique
+
+
+def _targets(destination_folder: str, name: str) -> tuple[str, ...]:
+    moved = "/".join(p for p in (destination_folder, LAPTOP_FOLDER, name) if p)
+    return (moved, name) if name in KFM_NAMES else (moved,)
+
+
+def windows_known_folder(folder_id: str) -> str | None:  # pragma: no cover (Windows only)
+    """SHGetKnownFolderPath: where Windows keeps a known folder now (after redirection)."""
+    import ctypes
+    import uuid
+    from ctypes import wintypes
+
+    class GUID(ctypes.Structure):
+        _fields_ = [("data", ctypes.c_ubyte * 16)]
+
+    guid = GUID()
+    ctypes.memmove(guid.data, uuid.UUID(folder_id).bytes_le, 16)
+    out = ctypes.c_wchar_p()
+    shell32 = ctypes.windll.shell32  # type: ignore[attr-defined]
+    ole32 = ctypes.windll.ole32  # type: ignore[attr-defined]
+    result = shell32.SHGetKnownFolderPath(
+        ctypes.byref(guid), wintypes.DWORD(0), None, ctypes.byref(out)
+    )
+    try:
+        return str(out.value) if result == 0 and out.value else None
+    finally:
+        ole32.CoTaskMemFree(out)
+
+
+# -- the check --------------------------------------------------------------------------
+
+
+def journal_copies(journal: Journal) -> dict[str, JournalCopy]:
+    """Every file our runs moved and verified, by H: drive path (case-insensitive, as the
+    H: drive's file system is); a later run's record wins."""
+    latest = journal.latest_run()
+    copies: dict[str, JournalCopy] = {}
+    for run_id in range(1, latest.id + 1 if latest else 1):
+        for item in journal.items(run_id, [ItemState.VERIFIED, ItemState.SKIPPED_EXISTING]):
+            if item.final_path and item.remote_hash and item.remote_size is not None:
+                copies[item.rel_path.casefold()] = JournalCopy(
+                    item.final_path, item.remote_size, item.remote_hash
+                )
+    return copies
+
+
+def check_hand_back(
+    folders: Sequence[LaptopFolder],
+    remote: RemoteLookup,
+    journal: Mapping[str, JournalCopy] | None = None,
+    *,
+    stop: threading.Event | None = None,
+    progress: Callable[[HandBackProgress], None] | None = None,
+    progress_interval_s: float = 0.25,
+) -> HandBackReport:
+    """Check every file in `folders` against OneDrive; stopping returns what is known."""
+    report = HandBackReport(list(folders), checked_at=time.time())
+    checked = 0
+    last = 0.0
+    try:
+        for folder in folders:
+            inventory = scan(folder.path, stop=stop, workers=1, helper_process=False)
+            for problem in inventory.problems:
+                report.items.append(
+                    HandBackItem(
+                        os.path.join(folder.path, problem.rel_path),
+                        folder.name,
+                        problem.rel_path,
+                        0,
+                        HandBackStatus.UNREADABLE,
+                        detail=problem.detail or problem.kind.value,
+                    )
+                )
+            for entry in inventory.files:
+                if stop is not None and stop.is_set():
+                    raise CancelledError
+                report.items.append(
+                    _check_file(folder, entry.rel_path, entry.size, remote, journal)
+                )
+                checked += 1
+                now = time.monotonic()
+                if progress is not None and now - last >= progress_interval_s:
+                    last = now
+                    progress(HandBackProgress(checked, folder.name))
+            if not inventory.complete:
+                raise CancelledError
+    except CancelledError:
+        report.complete = False
+    if progress is not None:
+        progress(HandBackProgress(checked, ""))
+    return report
+
+
+def _check_file(
+    folder: LaptopFolder,
+    rel_path: str,
+    size: int,
+    remote: RemoteLookup,
+    journal: Mapping[str, JournalCopy] | None,
+) -> HandBackItem:
+    local = to_os_path(folder.path, rel_path)
+    shown = os.path.join(folder.path, *rel_path.split("/"))
+
+    def item(status: HandBackStatus, where: str = "", detail: str = "") -> HandBackItem:
+        return HandBackItem(shown, folder.name, rel_path, size, status, where, detail)
+
+    local_hash: str | None = None
+
+    def ours() -> str:
+        nonlocal local_hash
+        if local_hash is None:
+            local_hash = hash_file(local)[1]
+        return local_hash
+
+    candidates: list[str] = []
+    try:
+        copy = journal.get(rel_path.casefold()) if folder.h_drive and journal else None
+        if copy is not None:
+            if copy.size == size and copy.quick_xor_hash == ours():
+                return item(HandBackStatus.SAFE_IN_ONEDRIVE, copy.onedrive_path)
+            candidates.append(copy.onedrive_path)  # changed since: is a newer copy there?
+        candidates += [
+            f"{base}/{rel_path}" if base else rel_path for base in folder.onedrive_folders
+        ]
+        different: RemoteFile | None = None
+        for path in dict.fromkeys(candidates):
+            found = remote.file_at(path)
+            if found is None:
+                continue
+            if found.size == size and found.quick_xor_hash and found.quick_xor_hash == ours():
+                return item(HandBackStatus.SAFE_IN_ONEDRIVE, found.path)
+            different = different or found
+    except OSError as error:
+        return item(HandBackStatus.UNREADABLE, detail=error.strerror or type(error).__name__)
+    if different is None:
+        return item(HandBackStatus.NOT_IN_ONEDRIVE)
+    why = (
+        f"OneDrive's copy is {different.size} bytes, this one {size}"
+        if different.size != size
+        else "same size, different contents"
+    )
+    return item(HandBackStatus.DIFFERENT_IN_ONEDRIVE, different.path, why)

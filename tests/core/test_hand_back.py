@@ -1,0 +1,210 @@
+"""The hand-back check on a generated laptop profile against the real sandbox OneDrive."""
+
+from __future__ import annotations
+
+import os
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.core.guidance import Action, Guidance, GuidanceReport
+from app.core.hand_back import (
+    H_DRIVE_COPY_NAME,
+    KNOWN_FOLDERS,
+    HandBackStatus,
+    LaptopFolder,
+    check_hand_back,
+    journal_copies,
+    laptop_folders,
+)
+from app.core.inventory import FileEntry, Inventory
+from app.core.journal import Journal
+from app.core.plan import Choices, build_plan
+from app.m365.graph import GraphClient, RetryPolicy
+from app.m365.http import VerifiedSession
+from app.m365.onedrive_lookup import OneDriveFolders
+from app.sandbox.server import Sandbox
+from tests.sandbox_fixtures import MakeSandbox
+
+UPN = "jane.smith@sandbox.police.uk"
+DEST = "H drive"
+
+
+def _graph(sb: Sandbox) -> GraphClient:
+    token = sb.issue_token(UPN)
+    return GraphClient(
+        sb.graph_url,
+        lambda _force: token,
+        session_factory=lambda: VerifiedSession(ca_bundle=sb.ca_path),
+        retry=RetryPolicy(backoff_base_s=0.05, backoff_max_s=0.2),
+    )
+
+
+def _put(graph: GraphClient, path: str, data: bytes) -> dict[str, object]:
+    result: dict[str, object] = graph.request(
+        "PUT", graph.item_path(path) + ":/content", data=data
+    ).json()
+    return result
+
+
+@pytest.fixture
+def onedrive(make_sandbox: MakeSandbox) -> Iterator[tuple[Sandbox, GraphClient]]:
+    sb = make_sandbox()
+    graph = _graph(sb)
+    yield sb, graph
+    graph.close()
+
+
+def _write(path: Path, data: bytes) -> bytes:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return data
+
+
+def test_laptop_profile_is_checked_file_by_file(
+    onedrive: tuple[Sandbox, GraphClient], tmp_path: Path
+) -> None:
+    sb, graph = onedrive
+    rng = random.Random(11)
+    laptop = tmp_path / "laptop"
+    desktop = _write(laptop / "Desktop/handover.docx", rng.randbytes(2000))
+    _put(graph, f"{DEST}/Laptop/Desktop/handover.docx", desktop)  # moved with the wizard
+    kfm = _write(laptop / "Documents/Cases/statement.pdf", rng.randbytes(5000))
+    _put(graph, "Documents/Cases/statement.pdf", kfm)  # OneDrive's Known Folder Move
+    edited = _write(laptop / "Documents/rota.xlsx", rng.randbytes(700))
+    _put(graph, "Documents/rota.xlsx", rng.randbytes(700))  # same size, other bytes
+    _write(laptop / "Pictures/scene.jpg", rng.randbytes(900))
+    _put(graph, "Pictures/scene.jpg", rng.randbytes(100))  # other size
+    _write(laptop / "Downloads/only-here.zip", rng.randbytes(300))
+    hcopy = laptop / "Offline H"
+    moved = _write(hcopy / "Reports/2023/annual.docx", rng.randbytes(4000))
+    _write(hcopy / "new since.txt", b"written offline")
+    os.mkdir(laptop / "Music")  # not a folder the check looks at
+    (laptop / "Desktop" / os.fsdecode(b"bad\xff.txt")).write_bytes(b"?")  # not valid Unicode
+
+    # Our migration moved the H: drive file; the journal knows where and with which hash.
+    item = _put(graph, f"{DEST}/Reports/2023/annual.docx", moved)
+    inventory = Inventory(str(hcopy), [FileEntry("Reports/2023/annual.docx", len(moved), 1, 1)])
+    plan = build_plan(
+        GuidanceReport(inventory, [Guidance(Action.MOVE)]), None, Choices(), destination_folder=DEST
+    )
+    with Journal(tmp_path / "journal.sqlite3") as journal:
+        run = journal.start_run(plan, account=UPN, settings_digest="t")
+        qxh = item["file"]["hashes"]["quickXorHash"]  # type: ignore[index]
+        journal.mark_verified(
+            run,
+            0,
+            item_id=str(item["id"]),
+            size=len(moved),
+            quick_xor_hash=qxh,
+            final_path=f"{DEST}/Reports/2023/annual.docx",
+        )
+        copies = journal_copies(journal)
+
+    folders = [
+        LaptopFolder(name, str(laptop / name), tuple(targets))
+        for name, targets in (
+            ("Desktop", [f"{DEST}/Laptop/Desktop"]),
+            ("Documents", [f"{DEST}/Laptop/Documents", "Documents"]),
+            ("Downloads", [f"{DEST}/Laptop/Downloads"]),
+            ("Pictures", [f"{DEST}/Laptop/Pictures", "Pictures"]),
+        )
+    ] + [LaptopFolder(H_DRIVE_COPY_NAME, str(hcopy), (DEST,), h_drive=True)]
+    lookup = OneDriveFolders(graph)
+    sb.reset_log()
+    report = check_hand_back(folders, lookup, copies)
+
+    status = {(i.folder, i.rel_path): i for i in report.items}
+    assert status[("Desktop", "handover.docx")].status is HandBackStatus.SAFE_IN_ONEDRIVE
+    assert status[("Desktop", "handover.docx")].onedrive_path == (
+        f"{DEST}/Laptop/Desktop/handover.docx"
+    )
+    safe = status[("Documents", "Cases/statement.pdf")]
+    assert (safe.status, safe.onedrive_path) == (
+        HandBackStatus.SAFE_IN_ONEDRIVE,
+        "Documents/Cases/statement.pdf",
+    )
+    rota = status[("Documents", "rota.xlsx")]
+    assert rota.status is HandBackStatus.DIFFERENT_IN_ONEDRIVE and rota.size == len(edited)
+    assert "different contents" in rota.detail
+    scene = status[("Pictures", "scene.jpg")]
+    assert scene.status is HandBackStatus.DIFFERENT_IN_ONEDRIVE and "100 bytes" in scene.detail
+    assert status[("Downloads", "only-here.zip")].status is HandBackStatus.NOT_IN_ONEDRIVE
+    annual = status[(H_DRIVE_COPY_NAME, "Reports/2023/annual.docx")]
+    assert annual.status is HandBackStatus.SAFE_IN_ONEDRIVE
+    assert status[(H_DRIVE_COPY_NAME, "new since.txt")].status is HandBackStatus.NOT_IN_ONEDRIVE
+    unreadable = [i for i in report.items if i.status is HandBackStatus.UNREADABLE]
+    assert [i.folder for i in unreadable] == ["Desktop"]
+    assert report.complete and not report.safe_to_hand_back
+    assert report.count(HandBackStatus.SAFE_IN_ONEDRIVE) == 3
+    assert len(report.not_safe) == 5
+
+    # One listing per folder asked about, never one request per file; the journal's
+    # file needed none, and no folder below a missing one was asked about.
+    gets = [e["path"] for e in sb.request_log() if e["method"] == "GET"]
+    assert len(gets) == lookup.folders_listed
+    assert not any("Reports" in path for path in gets)
+    assert lookup.folders_listed <= 10
+
+
+def test_nothing_left_means_safe_to_hand_back(
+    onedrive: tuple[Sandbox, GraphClient], tmp_path: Path
+) -> None:
+    _, graph = onedrive
+    data = _write(tmp_path / "Desktop/a.txt", b"abc" * 100)
+    _put(graph, "Desktop/a.txt", data)
+    folders = [
+        LaptopFolder("Desktop", str(tmp_path / "Desktop"), ("H drive/Laptop/Desktop", "Desktop"))
+    ]
+    report = check_hand_back(folders, OneDriveFolders(graph))
+    assert report.safe_to_hand_back and len(report.items) == 1
+
+
+def test_a_stopped_check_says_it_is_incomplete(
+    onedrive: tuple[Sandbox, GraphClient], tmp_path: Path
+) -> None:
+    import threading
+
+    _, graph = onedrive
+    _write(tmp_path / "Desktop/a.txt", b"abc")
+    stop = threading.Event()
+    stop.set()
+    folders = [LaptopFolder("Desktop", str(tmp_path / "Desktop"), ("Desktop",))]
+    report = check_hand_back(folders, OneDriveFolders(graph), stop=stop)
+    assert not report.complete and not report.safe_to_hand_back
+
+
+def test_folder_list_on_windows_comes_from_known_folders(tmp_path: Path) -> None:
+    paths = {}
+    for name, folder_id in KNOWN_FOLDERS:
+        if name != "Downloads":  # one known folder that does not exist on this laptop
+            (tmp_path / name).mkdir()
+        paths[folder_id] = str(tmp_path / name)
+    share = tmp_path / "homeshare"
+    share.mkdir()
+    (tmp_path / "Windows" / "CSC").mkdir(parents=True)  # Offline Files is on
+    env = {"HOMESHARE": str(share), "SystemRoot": str(tmp_path / "Windows")}
+    asked: list[str] = []
+
+    def known(folder_id: str) -> str | None:
+        asked.append(folder_id)
+        return paths[folder_id]
+
+    folders = laptop_folders(DEST, environ=env, windows=True, known_folder=known)
+    assert asked == [folder_id for _, folder_id in KNOWN_FOLDERS]
+    assert [f.name for f in folders] == ["Desktop", "Documents", "Pictures", H_DRIVE_COPY_NAME]
+    assert folders[0].onedrive_folders == (f"{DEST}/Laptop/Desktop", "Desktop")
+    assert folders[-1].h_drive and folders[-1].path == str(share)
+
+    # Offline Files off: no H: drive copy; folders given on the command line win.
+    env["SystemRoot"] = str(tmp_path / "nowhere")
+    assert H_DRIVE_COPY_NAME not in [
+        f.name for f in laptop_folders(DEST, environ=env, windows=True, known_folder=known)
+    ]
+    given = laptop_folders(DEST, [str(tmp_path / "Pictures")], windows=False)
+    assert [(f.name, f.onedrive_folders) for f in given] == [
+        ("Pictures", (f"{DEST}/Laptop/Pictures", "Pictures"))
+    ]
+    assert laptop_folders(DEST, windows=False) == []  # elsewhere: only folders given
