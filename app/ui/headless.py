@@ -167,6 +167,7 @@ def run_unattended(wizard: MigrationWizard, *, out_dir: Path, upn: str | None = 
 
     step("Receipt")
     done = wizard.done_page
+    wait_until(lambda: done.receipt is not None, 120, "the receipt")  # built on a worker
     camera.shot("done")
     html = done.save_receipt(out_dir / "receipt.html")
     text = done.save_receipt(out_dir / "receipt.txt")

@@ -1,6 +1,8 @@
-"""The receipt shown at the end, from the journal (the record of what really moved):
-moved, left on the H: drive, cannot move, and needing attention, each with its reasons.
-Saved as accessible HTML (headings, lists) or plain text."""
+"""The receipt shown at the end: the window's view of the core receipt (app.core.receipt,
+every run of this migration, from the journal). The HTML page is the core writer's (one
+writer for the window, the command line and OneDrive; English or Welsh as the window);
+here are the headline and the per-section totals with reasons the page and the plain
+text summary show, in Qt's translations."""
 
 from __future__ import annotations
 
@@ -37,6 +39,8 @@ class Receipt:
     cannot: Section
     attention: Section
     deleted: Any = None  # DeleteResult after the officer deleted left-behind files
+    core: Any = None  # app.core.receipt.Receipt (None: no run yet)
+    language: str = "en"
 
     def sections(self) -> list[Section]:
         return [self.moved, self.left, self.cannot, self.attention]
@@ -59,55 +63,45 @@ class Receipt:
                 lines.append(f"  - {reason}: {fmt.files(count)}")
             lines.extend(f"    {item}" for item in section.items)
         if self.deleted is not None:
-            lines.append("")
-            lines.append(
-                tr("Deleted from the H: drive afterwards: {what}").format(
-                    what=fmt.files_and_size(self.deleted.deleted, self.deleted.deleted_bytes)
-                )
-            )
+            lines.extend(["", self.deleted_text()])
         return "\n".join(lines) + "\n"
 
-    def html(self) -> str:
-        e = html.escape
-        parts = [
-            "<html><head><meta charset='utf-8'><title>"
-            + e(tr("H: drive migration receipt"))
-            + "</title></head><body>",
-            f"<h1>{e(tr('H: drive migration receipt'))}</h1>",
-            f"<p>{e(self.headline())}</p>",
-            f"<p>{e(tr('Account: {a}').format(a=self.account))}<br>"
-            f"{e(tr('OneDrive folder: {d}').format(d=self.destination))}</p>",
-        ]
-        for section in self.sections():
-            parts.append(
-                f"<h2>{e(section.title)}: "
-                f"{e(fmt.files_and_size(section.files, section.num_bytes))}</h2>"
+    def deleted_text(self) -> str:
+        if self.deleted is None:
+            return ""
+        return tr("Deleted from the H: drive afterwards: {what}").format(
+            what=fmt.files_and_size(self.deleted.deleted, self.deleted.deleted_bytes)
+        )
+
+    def html(self, max_rows: int | None = None) -> str:
+        """The accessible page (app.core.receipt_html); `max_rows` shortens it for the view."""
+        from app.core.receipt_html import receipt_html
+
+        extra = (self.deleted_text(),) if self.deleted is not None else ()
+        if self.core is None:
+            e = html.escape
+            return (
+                f"<html><head><meta charset='utf-8'><title>{e(tr('H: drive migration receipt'))}"
+                f"</title></head><body><h1>{e(tr('H: drive migration receipt'))}</h1>"
+                f"<p>{e(self.headline())}</p></body></html>"
             )
-            if section.reasons:
-                parts.append("<ul>")
-                for reason, count in section.reasons.most_common():
-                    parts.append(f"<li>{e(reason)}: {e(fmt.files(count))}</li>")
-                parts.append("</ul>")
-            if section.items:
-                parts.append("<ul>" + "".join(f"<li>{e(i)}</li>" for i in section.items) + "</ul>")
-        if self.deleted is not None:
-            parts.append(
-                "<p>"
-                + e(
-                    tr("Deleted from the H: drive afterwards: {what}").format(
-                        what=fmt.files_and_size(self.deleted.deleted, self.deleted.deleted_bytes)
-                    )
-                )
-                + "</p>"
-            )
-        parts.append("</body></html>")
-        return "\n".join(parts)
+        return receipt_html(self.core, self.language, max_rows=max_rows, extra=extra)
 
 
 def receipt_from_journal(session: Any) -> Receipt:
-    """Built from the engine's run summary (app.core.receipt_summary), which reads the
-    journal: the same story after a crash and resume as after an unbroken run."""
-    from app.core.receipt_summary import Outcome, summarise_run
+    """Read the journal (every run of this migration) and build the window's receipt.
+    Reads the whole journal: call it on a worker."""
+    from app.core.receipt import build_receipt
+
+    if session.run_id is None:
+        return receipt_view(None, session.destination_folder, session.language)
+    core = build_receipt(session.journal(), session.run_id, practice=session.sandbox is not None)
+    return receipt_view(core, core.destination, session.language)
+
+
+def receipt_view(core: Any, destination: str, language: str = "en") -> Receipt:
+    """The window's receipt from a core receipt (`app.core.receipt.Receipt`, or None)."""
+    from app.core.receipt_summary import Outcome
 
     moved = Section(tr("Moved to OneDrive and checked"))
     left = Section(tr("Left on your H: drive"))
@@ -121,11 +115,10 @@ def receipt_from_journal(session: Any) -> Receipt:
         Outcome.FAILED: attention,
         Outcome.NOT_YET: attention,
     }
-    account, destination = "", session.destination_folder
-    if session.run_id is not None:
-        summary = summarise_run(session.journal(), session.run_id)
-        account, destination = summary.run.account, summary.run.destination
-        for line in summary.lines:
+    account = ""
+    if core is not None:
+        account, destination = core.account, core.destination
+        for line in core.lines:
             section = sections[line.outcome]
             section.files += 1
             section.num_bytes += line.size
@@ -145,4 +138,6 @@ def receipt_from_journal(session: Any) -> Receipt:
                 reason = tr("Not moved yet: continue the migration to finish")
             if reason:
                 section.reasons[reason] += 1
-    return Receipt(destination, account, moved, left, cannot, attention)
+    return Receipt(
+        destination, account, moved, left, cannot, attention, core=core, language=language
+    )

@@ -411,6 +411,27 @@ class Session:
         if item and item.get("webUrl"):
             self.drive.web_url = str(item["webUrl"])
 
+    def publish_receipt(self, stop: threading.Event) -> Any:
+        """On a worker: the receipt of this migration (every run of it, from the journal),
+        saved in Documents and put beside the files in OneDrive. Returns
+        app.m365.receipt_upload.PublishedReceipt (problems in it, never raised), or None
+        before any run."""
+        from app import paths
+        from app.m365.receipt_upload import publish_receipt
+
+        if self.run_id is None:
+            return None
+        signed_in = self.account is not None or self._token is not None
+        return publish_receipt(
+            self.journal(),
+            self.run_id,
+            folder=paths.user_documents_dir(),
+            graph=self.graph() if signed_in else None,
+            language=self.language,
+            practice=self.sandbox is not None,
+            stop=stop,
+        )
+
     # -- the only write to the H: drive --------------------------------------------------
     @staticmethod
     def _run_source(run: Any) -> Path:

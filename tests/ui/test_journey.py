@@ -97,6 +97,7 @@ def test_journey_by_mouse(qtbot, wizard, make_sandbox):
     _next(qtbot, wizard)
     assert wizard.currentId() == DONE
     done = wizard.done_page
+    qtbot.waitUntil(lambda: done.receipt is not None, timeout=30_000)  # built on a worker
     _check_accessible(done)
     moved = session.plan.to_move()
     tree = session.sandbox.state.tree(UPN)

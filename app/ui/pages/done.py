@@ -1,23 +1,34 @@
 """Page 7: the receipt (moved, left behind, needing attention, with reasons), a link to the
 OneDrive folder, saving the receipt, and, behind a confirmation listing exactly what would
 go, deleting the discarded files from the H: drive: the only write to the H: drive ever,
-done on a worker."""
+done on a worker.
+
+The receipt is built from the journal on a worker (every run of this migration: a read of
+every file's record), saved in Documents and put beside the files in OneDrive; the page
+says where, and what did not work (never fatal: the files have moved).
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QTextBrowser
 
 from app import paths
+from app.core.errors import UserFacingError
 from app.core.left_behind import LeftBehind
 from app.ui import formatting as fmt
 from app.ui.pages.common import Page, set_text
-from app.ui.receipt import Receipt, receipt_from_journal
+from app.ui.receipt import Receipt, receipt_view
 from app.ui.session import DeleteResult, Session
 from app.ui.workers import Task, run_in_background
+
+# Rows per section in the window's view (the saved receipt lists every file): a rich-text
+# view lays out a 200,000-row table for seconds on the GUI thread.
+VIEW_ROWS = 200
 
 
 class DonePage(Page):
@@ -45,19 +56,79 @@ class DonePage(Page):
             row.addWidget(button)
         row.addStretch(1)
         self.body.addLayout(row)
+        self.receipt_status = self.text("", selectable=True)
         self.delete_status = self.text("", selectable=True)
         self.receipt: Receipt | None = None
+        self.published: Any = None  # app.m365.receipt_upload.PublishedReceipt
         self._task: Task | None = None
+        self._receipt_task: Task | None = None
 
     def initializePage(self) -> None:
-        self.receipt = receipt_from_journal(self.session)
-        self.receipt_view.setHtml(self.receipt.html())
-        set_text(self.headline, self.receipt.headline())
-        discarded = self.session.discarded_files()
+        self.receipt = None
+        set_text(self.headline, self.tr("Preparing your receipt..."))
+        set_text(self.receipt_status, "")
+        self.save_button.setEnabled(False)
+        self.delete_button.setVisible(False)
+        self.open_button.setEnabled(bool(self.onedrive_url()))
+        session = self.session
+
+        def job(_progress: Any, stop: Any) -> tuple[Receipt, Any, list[LeftBehind]]:
+            published = session.publish_receipt(stop)
+            core = published.receipt if published is not None else None
+            receipt = receipt_view(core, session.destination_folder, session.language)
+            return receipt, published, session.discarded_files()
+
+        self._receipt_task = run_in_background(
+            job,
+            parent=self,
+            name="receipt",
+            on_success=self._receipt_ready,
+            on_failure=lambda error: set_text(self.headline, f"⚠ {error.title}. {error.message}"),
+        )
+
+    def _receipt_ready(self, result: tuple[Receipt, Any, list[LeftBehind]]) -> None:
+        receipt, published, discarded = result
+        self.receipt, self.published = receipt, published
+        self.receipt_view.setHtml(receipt.html(max_rows=VIEW_ROWS))
+        set_text(self.headline, receipt.headline())
         offer = self.session.settings.receipt.offer_delete_discarded and bool(discarded)
         self.delete_button.setVisible(offer)
+        self.save_button.setEnabled(True)
         self.open_button.setEnabled(bool(self.onedrive_url()))
-        self.wizard_().announce(self.receipt.headline(), assertive=True)
+        where = self.where_saved(published)
+        set_text(self.receipt_status, where)
+        self.wizard_().announce(f"{receipt.headline()} {where}".strip(), assertive=True)
+
+    def where_saved(self, published: Any) -> str:
+        """Where the receipt went, and what did not work, in a sentence or three."""
+        if published is None:
+            return ""
+        parts: list[str] = []
+        if published.saved:
+            parts.append(
+                self.tr("Your receipt is saved in {folder}.").format(
+                    folder=str(published.saved[0].parent)
+                )
+            )
+        if published.save_problem:
+            parts.append(
+                self.tr("The receipt could not be saved on this computer: {why}").format(
+                    why=published.save_problem
+                )
+            )
+        uploaded = [u.onedrive_path for u in published.uploads if u.ok]
+        if uploaded:
+            parts.append(
+                self.tr("A copy is in your OneDrive: {names}.").format(names=", ".join(uploaded))
+            )
+        for upload in published.uploads:
+            if not upload.ok:
+                parts.append(
+                    self.tr("{name} could not be put in OneDrive: {why}").format(
+                        name=upload.name, why=upload.problem
+                    )
+                )
+        return " ".join(parts)
 
     def onedrive_url(self) -> str:
         drive = self.session.drive
@@ -74,16 +145,30 @@ class DonePage(Page):
             self,
             self.tr("Save the receipt"),
             str(default),
-            self.tr("Web page (*.html);;Text (*.txt)"),
+            self.tr("Web page (*.html);;Spreadsheet (*.csv);;Text (*.txt)"),
         )
         if target:
-            self.save_receipt(Path(target))
+            try:
+                self.save_receipt(Path(target))
+            except UserFacingError as error:
+                message = f"⚠ {error.title}. {error.message} {error.action}"
+                set_text(self.delete_status, message)
+                self.wizard_().announce(message, assertive=True)
 
     def save_receipt(self, target: Path) -> Path:
+        """Save the whole receipt: .csv (every file, for a spreadsheet), .txt (the summary)
+        or else the accessible web page. Raises ReceiptNotSaved (a UserFacingError)."""
+        from app.core.receipt_files import receipt_csv, write_atomically
+
         assert self.receipt is not None
-        target.parent.mkdir(parents=True, exist_ok=True)
-        content = self.receipt.text() if target.suffix.lower() == ".txt" else self.receipt.html()
-        target.write_text(content, encoding="utf-8")
+        suffix = target.suffix.lower()
+        if suffix == ".csv" and self.receipt.core is not None:
+            content = receipt_csv(self.receipt.core)
+        elif suffix == ".txt":
+            content = self.receipt.text()
+        else:
+            content = self.receipt.html()
+        write_atomically(target, content.encode("utf-8"))
         message = self.tr("Receipt saved to {path}").format(path=str(target))
         set_text(self.delete_status, message)
         self.wizard_().announce(message, assertive=True)
@@ -151,7 +236,7 @@ class DonePage(Page):
         self.wizard_().announce(message, assertive=True)
         if self.receipt is not None:
             self.receipt.deleted = result
-            self.receipt_view.setHtml(self.receipt.html())
+            self.receipt_view.setHtml(self.receipt.html(max_rows=VIEW_ROWS))
 
     def isComplete(self) -> bool:
         return True
