@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "sample_drive_cmd",
     "support_bundle_cmd",
     "self_test",
+    "hand_back_cmd",
 )
 
 log = logging.getLogger(__name__)
