@@ -78,6 +78,9 @@ class ReviewPage(Page):
         self.data: ReviewData | None = None
         self._build_guidance_tab()
         self._build_folder_tab()
+        # Tab goes in reading order: the tab's contents, then the details shown below them
+        # (the details box is made first, so by default Tab reached it before the list).
+        QWidget.setTabOrder(self.tree, self.details)
 
     # -- by guidance ---------------------------------------------------------------------
     def _build_guidance_tab(self) -> None:
