@@ -122,6 +122,18 @@ _CHOICES: dict[str, frozenset[str]] = {
     "identity.owner_mismatch": frozenset({"warn", "refuse"}),
     "ui.announcements": frozenset({"every_step", "milestones", "end_only"}),
 }
+# Text that must have a shape: (pattern, what the message says it should look like).
+_PATTERNS: dict[str, tuple[re.Pattern[str], str]] = {
+    "upload.full_bandwidth_hours": (
+        re.compile(r"^\s*((?:[01]?\d|2[0-3]):[0-5]\d\s*-\s*(?:[01]?\d|2[0-3]):[0-5]\d)?\s*$"),
+        "must look like 18:00-07:00 (24-hour clock), or be empty",
+    ),
+    "identity.client_id": (
+        re.compile(r"^\s*([0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12})?\s*$"),
+        "must be the app registration's Application (client) ID, like "
+        "00000000-0000-0000-0000-000000000000",
+    ),
+}
 # A token is sent to these: never over plain http.
 _HTTPS_ONLY: frozenset[str] = frozenset({"identity.authority_host", "onedrive.graph_url"})
 _RANGES: dict[str, tuple[float, float]] = {
@@ -137,6 +149,7 @@ class LoadedSettings:
     settings: Settings
     problems: list[SettingsProblem]
     sources: list[str]  # the files that were read, lowest layer first
+    origins: dict[str, str] = field(default_factory=dict)  # "section.key" -> where it was set
 
 
 def _fields() -> dict[str, type]:
@@ -200,6 +213,8 @@ def _coerce(dotted: str, value: Any) -> Any:
             raise ValueError("must be one of " + ", ".join(sorted(_CHOICES[dotted])))
         if dotted in _HTTPS_ONLY and not value.lower().startswith("https://"):
             raise ValueError("must be an https:// address")
+        if dotted in _PATTERNS and not _PATTERNS[dotted][0].match(value):
+            raise ValueError(_PATTERNS[dotted][1])
         return value
     if dotted in _RANGES:
         low, high = _RANGES[dotted]
@@ -215,6 +230,7 @@ def _apply(
     problems: list[SettingsProblem],
     *,
     user_layer: bool,
+    origins: dict[str, str] | None = None,
 ) -> None:
     for dotted, raw, line in flat:
         if dotted not in FIELDS:
@@ -232,6 +248,8 @@ def _apply(
             continue
         try:
             values[dotted] = _coerce(dotted, raw)
+            if origins is not None:
+                origins[dotted] = source
         except ValueError as error:
             problems.append(SettingsProblem(source, f"{error}; the default is used", line, dotted))
 
@@ -323,6 +341,7 @@ def load_settings(
     env = os.environ if environ is None else environ
     problems: list[SettingsProblem] = []
     values: dict[str, Any] = {}
+    origins: dict[str, str] = {}
     sources: list[str] = []
     for path, user_layer in ((org_path, False), (extra_file, False), (user_path, True)):
         if path is None:
@@ -330,12 +349,17 @@ def load_settings(
         flat = _flatten_file(path, problems)
         if path.exists():
             sources.append(str(path))
-        _apply(values, flat, str(path), problems, user_layer=user_layer)
-    _apply(values, _flatten_env(env), "environment", problems, user_layer=True)
+        _apply(values, flat, str(path), problems, user_layer=user_layer, origins=origins)
+    _apply(values, _flatten_env(env), "environment", problems, user_layer=True, origins=origins)
     _apply(
-        values, _flatten_overrides(overrides, problems), "command line", problems, user_layer=True
+        values,
+        _flatten_overrides(overrides, problems),
+        "command line",
+        problems,
+        user_layer=True,
+        origins=origins,
     )
-    return LoadedSettings(_build(values), problems, sources)
+    return LoadedSettings(_build(values), problems, sources, origins)
 
 
 def settings_as_dict(settings: Settings) -> dict[str, dict[str, Any]]:
