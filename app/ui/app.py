@@ -39,19 +39,20 @@ def compiled_qm(language: str) -> Path | None:
     name = f"{tool.PREFIX}{language.split('_')[0]}.qm"
     shipped = paths.translations_dir() / name
     newest = source.stat().st_mtime if source.exists() else 0.0
-    if shipped.exists() and shipped.stat().st_mtime >= newest:
+    if shipped.exists() and shipped.stat().st_mtime >= newest and language != PSEUDO:
         return shipped
     if not source.exists():
         return None
     cached = paths.user_data_dir() / "translations" / name
-    if cached.exists() and cached.stat().st_mtime >= newest:
+    if cached.exists() and cached.stat().st_mtime >= newest and language != PSEUDO:
         return cached
     make: Callable[[], Path]
     if language == PSEUDO:
 
         def make() -> Path:
             with tempfile.TemporaryDirectory() as temp:
-                pseudo_ts = tool.write_pseudo_ts(Path(temp) / f"{tool.PREFIX}pseudo.ts")
+                # A developer's tool: always from the code as it is now.
+                pseudo_ts = tool.write_pseudo_ts(Path(temp) / f"{tool.PREFIX}pseudo.ts", True)
                 return tool.compile_ts(pseudo_ts, cached)
     else:
 
