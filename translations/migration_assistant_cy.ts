@@ -94,52 +94,52 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="175" />
+            <location filename="../app/ui/assisted.py" line="176" />
             <source>A zip for the service desk: the log, receipts and settings, with no tokens and no file contents</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="179" />
+            <location filename="../app/ui/assisted.py" line="181" />
             <source>&amp;Close</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="182" />
+            <location filename="../app/ui/assisted.py" line="184" />
             <source>Close this window (Ctrl+Shift+A opens it again)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="246" />
+            <location filename="../app/ui/assisted.py" line="248" />
             <source>Save a support bundle</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="248" />
+            <location filename="../app/ui/assisted.py" line="250" />
             <source>Zip file (*.zip)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="256" />
+            <location filename="../app/ui/assisted.py" line="258" />
             <source>Saving the support bundle...</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="303" />
+            <location filename="../app/ui/assisted.py" line="305" />
             <source>The support bundle could not be saved</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="304" />
+            <location filename="../app/ui/assisted.py" line="306" />
             <source>Nothing could be written to {path}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="305" />
+            <location filename="../app/ui/assisted.py" line="307" />
             <source>Choose another folder, for example your Documents.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="313" />
+            <location filename="../app/ui/assisted.py" line="315" />
             <source>Support bundle saved to {path}</source>
             <translation type="unfinished" />
         </message>
@@ -154,7 +154,7 @@
         <message>
             <location filename="../app/ui/pages/confirm.py" line="37" />
             <source>You can pause at any time, or close the assistant: it continues where it left off next time.</source>
-            <translation>Gallwch oedi unrhyw bryd, neu gau’r cynorthwyydd: bydd yn parhau o’r man lle gadawodd y tro nesaf.</translation>
+            <translation>Gallwch oedi unrhyw bryd, neu gau'r cynorthwyydd: bydd yn parhau o'r man lle gadawodd y tro nesaf.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/confirm.py" line="42" />
@@ -164,12 +164,12 @@
         <message>
             <location filename="../app/ui/pages/confirm.py" line="49" />
             <source>Preparing the list of files to move...</source>
-            <translation>Wrthi’n paratoi’r rhestr o ffeiliau i’w symud...</translation>
+            <translation>Wrthi'n paratoi'r rhestr o ffeiliau i'w symud...</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/confirm.py" line="67" />
             <source>Your files will go to the folder "{folder}" in your OneDrive.</source>
-            <translation>Bydd eich ffeiliau’n mynd i’r ffolder "{folder}" yn eich OneDrive.</translation>
+            <translation>Bydd eich ffeiliau'n mynd i'r ffolder "{folder}" yn eich OneDrive.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/confirm.py" line="68" />
@@ -179,7 +179,7 @@
         <message>
             <location filename="../app/ui/pages/confirm.py" line="73" />
             <source>To move: {what}.</source>
-            <translation>I’w symud: {what}.</translation>
+            <translation>I'w symud: {what}.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/confirm.py" line="82" />
@@ -189,12 +189,12 @@
         <message>
             <location filename="../app/ui/pages/confirm.py" line="90" />
             <source>⚠ This does not fit: your OneDrive has only {free} free. Go back and leave some files on the H: drive, or ask the service desk for more space.</source>
-            <translation>⚠ Does dim digon o le: dim ond {free} sydd gan eich OneDrive yn rhydd. Ewch yn ôl a gadael rhai ffeiliau ar y gyriant H:, neu gofynnwch i’r ddesg gwasanaeth am ragor o le.</translation>
+            <translation>⚠ Does dim digon o le: dim ond {free} sydd gan eich OneDrive yn rhydd. Ewch yn ôl a gadael rhai ffeiliau ar y gyriant H:, neu gofynnwch i'r ddesg gwasanaeth am ragor o le.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/confirm.py" line="96" />
             <source>The free space in your OneDrive is not known.</source>
-            <translation>Dydyn ni ddim yn gwybod faint o le sy’n rhydd yn eich OneDrive.</translation>
+            <translation>Dydyn ni ddim yn gwybod faint o le sy'n rhydd yn eich OneDrive.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/confirm.py" line="99" />
@@ -204,89 +204,114 @@
         <message>
             <location filename="../app/ui/pages/confirm.py" line="106" />
             <source>{left} will be left on your H: drive, not deleted. They are listed in your receipt; at the end you can choose to delete them.</source>
-            <translation>Bydd {left} yn cael eu gadael ar eich gyriant H:, heb eu dileu. Maen nhw wedi’u rhestru yn eich derbynneb; ar y diwedd gallwch ddewis eu dileu.</translation>
+            <translation>Bydd {left} yn cael eu gadael ar eich gyriant H:, heb eu dileu. Maen nhw wedi'u rhestru yn eich derbynneb; ar y diwedd gallwch ddewis eu dileu.</translation>
         </message>
         <message numerus="yes">
             <location filename="../app/ui/pages/confirm.py" line="110" />
             <source>%n file(s) cannot move and stay where they are.</source>
             <translation>
-                <numerusform>Does dim modd symud %n ffeil, felly byddan nhw’n aros lle maen nhw.</numerusform>
+                <numerusform>Does dim modd symud %n ffeil, felly byddan nhw'n aros lle maen nhw.</numerusform>
                 <numerusform>Does dim modd symud %n ffeil, felly bydd yn aros lle mae hi.</numerusform>
-                <numerusform>Does dim modd symud %n ffeil, felly byddan nhw’n aros lle maen nhw.</numerusform>
-                <numerusform>Does dim modd symud %n ffeil, felly byddan nhw’n aros lle maen nhw.</numerusform>
-                <numerusform>Does dim modd symud %n ffeil, felly byddan nhw’n aros lle maen nhw.</numerusform>
+                <numerusform>Does dim modd symud %n ffeil, felly byddan nhw'n aros lle maen nhw.</numerusform>
+                <numerusform>Does dim modd symud %n ffeil, felly byddan nhw'n aros lle maen nhw.</numerusform>
+                <numerusform>Does dim modd symud %n ffeil, felly byddan nhw'n aros lle maen nhw.</numerusform>
             </translation>
         </message>
     </context>
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../app/ui/pages/done.py" line="25" />
+            <location filename="../app/ui/pages/done.py" line="36" />
             <source>Your receipt</source>
             <translation>Eich derbynneb</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="28" />
+            <location filename="../app/ui/pages/done.py" line="39" />
             <source>Receipt</source>
             <translation>Derbynneb</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="34" />
+            <location filename="../app/ui/pages/done.py" line="45" />
             <source>&amp;Open my OneDrive folder</source>
             <translation>&amp;Agor fy ffolder OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="34" />
+            <location filename="../app/ui/pages/done.py" line="45" />
             <source>Opens OneDrive in your web browser</source>
             <translation>Yn agor OneDrive yn eich porwr gwe</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="37" />
+            <location filename="../app/ui/pages/done.py" line="48" />
             <source>&amp;Save the receipt...</source>
-            <translation>&amp;Cadw’r dderbynneb...</translation>
+            <translation>&amp;Cadw'r dderbynneb...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="40" />
+            <location filename="../app/ui/pages/done.py" line="51" />
             <source>&amp;Delete the left-behind files from my H: drive...</source>
-            <translation>&amp;Dileu’r ffeiliau a adawyd ar ôl o fy ngyriant H:...</translation>
+            <translation>&amp;Dileu'r ffeiliau a adawyd ar ôl o fy ngyriant H:...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="41" />
+            <location filename="../app/ui/pages/done.py" line="52" />
             <source>Asks you to confirm, with the full list, before deleting anything</source>
-            <translation>Yn gofyn i chi gadarnhau, gyda’r rhestr lawn, cyn dileu unrhyw beth</translation>
+            <translation>Yn gofyn i chi gadarnhau, gyda'r rhestr lawn, cyn dileu unrhyw beth</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="75" />
+            <location filename="../app/ui/pages/done.py" line="68" />
+            <source>Preparing your receipt...</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="109" />
+            <source>Your receipt is saved in {folder}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="115" />
+            <source>The receipt could not be saved on this computer: {why}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="122" />
+            <source>A copy is in your OneDrive: {names}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="127" />
+            <source>{name} could not be put in OneDrive: {why}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="146" />
             <source>Save the receipt</source>
-            <translation>Cadw’r dderbynneb</translation>
+            <translation>Cadw'r dderbynneb</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="77" />
-            <source>Web page (*.html);;Text (*.txt)</source>
-            <translation>Tudalen we (*.html);;Testun (*.txt)</translation>
+            <location filename="../app/ui/pages/done.py" line="148" />
+            <source>Web page (*.html);;Spreadsheet (*.csv);;Text (*.txt)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="87" />
+            <location filename="../app/ui/pages/done.py" line="172" />
             <source>Receipt saved to {path}</source>
             <translation>Cadwyd y dderbynneb yn {path}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="97" />
+            <location filename="../app/ui/pages/done.py" line="182" />
             <source>Delete files from your H: drive?</source>
-            <translation>Dileu ffeiliau o’ch gyriant H:?</translation>
+            <translation>Dileu ffeiliau o'ch gyriant H:?</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="100" />
+            <location filename="../app/ui/pages/done.py" line="185" />
             <source>This permanently deletes {what} from your H: drive. They are the files the retention guidance (or you) chose not to move. They are not in OneDrive.</source>
-            <translation>Bydd hyn yn dileu {what} o’ch gyriant H: am byth. Dyma’r ffeiliau na chawson nhw eu symud, yn ôl y canllawiau cadw (neu eich dewis chi). Dydyn nhw ddim yn OneDrive.</translation>
+            <translation>Bydd hyn yn dileu {what} o'ch gyriant H: am byth. Dyma'r ffeiliau na chawson nhw eu symud, yn ôl y canllawiau cadw (neu eich dewis chi). Dydyn nhw ddim yn OneDrive.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="104" />
+            <location filename="../app/ui/pages/done.py" line="189" />
             <source>The full list is under Show Details.</source>
-            <translation>Mae’r rhestr lawn o dan Show Details.</translation>
+            <translation>Mae'r rhestr lawn o dan Show Details.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="107" />
+            <location filename="../app/ui/pages/done.py" line="192" />
             <source>Delete %n file(s)</source>
             <translation>
                 <numerusform>Dileu %n ffeil</numerusform>
@@ -297,22 +322,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="109" />
+            <location filename="../app/ui/pages/done.py" line="194" />
             <source>Keep them</source>
             <translation>Eu cadw</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="124" />
+            <location filename="../app/ui/pages/done.py" line="209" />
             <source>Deleting...</source>
-            <translation>Wrthi’n dileu...</translation>
+            <translation>Wrthi'n dileu...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="137" />
+            <location filename="../app/ui/pages/done.py" line="222" />
             <source>Deleted {what} from your H: drive.</source>
-            <translation>Wedi dileu {what} o’ch gyriant H:.</translation>
+            <translation>Wedi dileu {what} o'ch gyriant H:.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="141" />
+            <location filename="../app/ui/pages/done.py" line="226" />
             <source>%n file(s) could not be deleted:</source>
             <translation>
                 <numerusform>Doedd dim modd dileu %n ffeil:</numerusform>
@@ -323,15 +348,19 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="145" />
+            <location filename="../app/ui/pages/done.py" line="230" />
             <source>%n file(s) were kept because they are no longer as they were when scanned:</source>
             <translation>
-                <numerusform>Cadwyd %n ffeil am eu bod wedi newid ers i’r cynorthwyydd edrych arnyn nhw:</numerusform>
-                <numerusform>Cadwyd %n ffeil am ei bod wedi newid ers i’r cynorthwyydd edrych arni:</numerusform>
-                <numerusform>Cadwyd %n ffeil am eu bod wedi newid ers i’r cynorthwyydd edrych arnyn nhw:</numerusform>
-                <numerusform>Cadwyd %n ffeil am eu bod wedi newid ers i’r cynorthwyydd edrych arnyn nhw:</numerusform>
-                <numerusform>Cadwyd %n ffeil am eu bod wedi newid ers i’r cynorthwyydd edrych arnyn nhw:</numerusform>
+                <numerusform>Cadwyd %n ffeil am eu bod wedi newid ers i'r cynorthwyydd edrych arnyn nhw:</numerusform>
+                <numerusform>Cadwyd %n ffeil am ei bod wedi newid ers i'r cynorthwyydd edrych arni:</numerusform>
+                <numerusform>Cadwyd %n ffeil am eu bod wedi newid ers i'r cynorthwyydd edrych arnyn nhw:</numerusform>
+                <numerusform>Cadwyd %n ffeil am eu bod wedi newid ers i'r cynorthwyydd edrych arnyn nhw:</numerusform>
+                <numerusform>Cadwyd %n ffeil am eu bod wedi newid ers i'r cynorthwyydd edrych arnyn nhw:</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Web page (*.html);;Text (*.txt)</source>
+            <translation type="vanished">Tudalen we (*.html);;Testun (*.txt)</translation>
         </message>
     </context>
     <context>
@@ -420,32 +449,32 @@
             <translation>Modd ymarfer</translation>
         </message>
         <message>
-            <location filename="../app/ui/wizard.py" line="72" />
+            <location filename="../app/ui/wizard.py" line="75" />
             <source>&amp;Back</source>
             <translation>&amp;Yn ôl</translation>
         </message>
         <message>
-            <location filename="../app/ui/wizard.py" line="73" />
+            <location filename="../app/ui/wizard.py" line="76" />
             <source>&amp;Next</source>
             <translation>&amp;Nesaf</translation>
         </message>
         <message>
-            <location filename="../app/ui/wizard.py" line="74" />
+            <location filename="../app/ui/wizard.py" line="77" />
             <source>Cancel</source>
             <translation>Canslo</translation>
         </message>
         <message>
-            <location filename="../app/ui/wizard.py" line="75" />
+            <location filename="../app/ui/wizard.py" line="78" />
             <source>&amp;Finish</source>
             <translation>&amp;Gorffen</translation>
         </message>
         <message>
-            <location filename="../app/ui/wizard.py" line="82" />
+            <location filename="../app/ui/wizard.py" line="85" />
             <source>Go to the next step</source>
-            <translation>Mynd i’r cam nesaf</translation>
+            <translation>Mynd i'r cam nesaf</translation>
         </message>
         <message>
-            <location filename="../app/ui/wizard.py" line="85" />
+            <location filename="../app/ui/wizard.py" line="88" />
             <source>Go back one step</source>
             <translation>Mynd yn ôl un cam</translation>
         </message>
@@ -480,7 +509,7 @@
         <message>
             <location filename="../app/ui/pages/progress.py" line="65" />
             <source>Pause after the current pieces</source>
-            <translation>Oedi ar ôl y darnau sy’n cael eu hanfon nawr</translation>
+            <translation>Oedi ar ôl y darnau sy'n cael eu hanfon nawr</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="69" />
@@ -490,7 +519,7 @@
         <message>
             <location filename="../app/ui/pages/progress.py" line="69" />
             <source>Stop safely; you can continue later</source>
-            <translation>Stopio’n ddiogel; gallwch barhau yn nes ymlaen</translation>
+            <translation>Stopio'n ddiogel; gallwch barhau yn nes ymlaen</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="72" />
@@ -510,7 +539,7 @@
         <message>
             <location filename="../app/ui/pages/progress.py" line="82" />
             <source>Files moving now</source>
-            <translation>Ffeiliau sy’n symud nawr</translation>
+            <translation>Ffeiliau sy'n symud nawr</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="85" />
@@ -520,7 +549,7 @@
         <message>
             <location filename="../app/ui/pages/progress.py" line="87" />
             <source>Files needing attention, with what to do</source>
-            <translation>Ffeiliau sydd angen sylw, a beth i’w wneud</translation>
+            <translation>Ffeiliau sydd angen sylw, a beth i'w wneud</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="104" />
@@ -540,12 +569,12 @@
         <message>
             <location filename="../app/ui/pages/progress.py" line="111" />
             <source>&amp;Announce progress:</source>
-            <translation>&amp;Cyhoeddi’r cynnydd:</translation>
+            <translation>&amp;Cyhoeddi'r cynnydd:</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="114" />
             <source>How often a screen reader hears how far the move has got</source>
-            <translation>Pa mor aml mae darllenydd sgrin yn clywed pa mor bell mae’r symud wedi cyrraedd</translation>
+            <translation>Pa mor aml mae darllenydd sgrin yn clywed pa mor bell mae'r symud wedi cyrraedd</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="153" />
@@ -560,7 +589,7 @@
         <message>
             <location filename="../app/ui/pages/progress.py" line="202" />
             <source>Done: {done}. Waiting: {waiting}. Needing attention: {failed}.</source>
-            <translation>Wedi’u gwneud: {done}. Yn aros: {waiting}. Angen sylw: {failed}.</translation>
+            <translation>Wedi'u gwneud: {done}. Yn aros: {waiting}. Angen sylw: {failed}.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="250" />
@@ -585,18 +614,18 @@
         <message>
             <location filename="../app/ui/pages/progress.py" line="299" />
             <source>Stopped safely. Nothing is lost: next time the assistant offers to continue.</source>
-            <translation>Wedi stopio’n ddiogel. Does dim byd wedi’i golli: y tro nesaf bydd y cynorthwyydd yn cynnig parhau.</translation>
+            <translation>Wedi stopio'n ddiogel. Does dim byd wedi'i golli: y tro nesaf bydd y cynorthwyydd yn cynnig parhau.</translation>
         </message>
     </context>
     <context>
         <name>Receipt</name>
         <message>
-            <location filename="../app/ui/receipt.py" line="45" />
+            <location filename="../app/ui/receipt.py" line="49" />
             <source>Moved {moved} to OneDrive.</source>
             <translation>Wedi symud {moved} i OneDrive.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/receipt.py" line="49" />
+            <location filename="../app/ui/receipt.py" line="53" />
             <source>%n file(s) need your attention.</source>
             <translation>
                 <numerusform>Mae angen i chi edrych ar %n ffeil.</numerusform>
@@ -607,69 +636,69 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="53" />
+            <location filename="../app/ui/receipt.py" line="57" />
             <source>Account: {a}</source>
             <translation>Cyfrif: {a}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="53" />
+            <location filename="../app/ui/receipt.py" line="57" />
             <source>H: drive migration receipt</source>
-            <translation>Derbynneb trosglwyddo’r gyriant H:</translation>
+            <translation>Derbynneb trosglwyddo'r gyriant H:</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="54" />
+            <location filename="../app/ui/receipt.py" line="58" />
             <source>OneDrive folder: {d}</source>
             <translation>Ffolder OneDrive: {d}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="64" />
+            <location filename="../app/ui/receipt.py" line="72" />
             <source>Deleted from the H: drive afterwards: {what}</source>
-            <translation>Wedi’u dileu o’r gyriant H: wedyn: {what}</translation>
+            <translation>Wedi'u dileu o'r gyriant H: wedyn: {what}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="112" />
+            <location filename="../app/ui/receipt.py" line="106" />
             <source>Moved to OneDrive and checked</source>
-            <translation>Wedi’u symud i OneDrive a’u gwirio</translation>
+            <translation>Wedi'u symud i OneDrive a'u gwirio</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="113" />
+            <location filename="../app/ui/receipt.py" line="107" />
             <source>Left on your H: drive</source>
-            <translation>Wedi’u gadael ar eich gyriant H:</translation>
+            <translation>Wedi'u gadael ar eich gyriant H:</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="114" />
+            <location filename="../app/ui/receipt.py" line="108" />
             <source>Cannot move</source>
             <translation>Dim modd eu symud</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="115" />
+            <location filename="../app/ui/receipt.py" line="109" />
             <source>Needing attention</source>
             <translation>Angen sylw</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="136" />
+            <location filename="../app/ui/receipt.py" line="129" />
             <source>Already in OneDrive with the same content</source>
-            <translation>Yn OneDrive yn barod gyda’r un cynnwys</translation>
+            <translation>Yn OneDrive yn barod gyda'r un cynnwys</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="138" />
+            <location filename="../app/ui/receipt.py" line="131" />
             <source>Renamed for OneDrive</source>
-            <translation>Wedi’u hailenwi ar gyfer OneDrive</translation>
+            <translation>Wedi'u hailenwi ar gyfer OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="140" />
+            <location filename="../app/ui/receipt.py" line="133" />
             <source>Your choice</source>
             <translation>Eich dewis</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="143" />
+            <location filename="../app/ui/receipt.py" line="136" />
             <source>Could not be moved</source>
             <translation>Doedd dim modd eu symud</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="145" />
+            <location filename="../app/ui/receipt.py" line="138" />
             <source>Not moved yet: continue the migration to finish</source>
-            <translation>Heb eu symud eto: parhewch â’r trosglwyddo i orffen</translation>
+            <translation>Heb eu symud eto: parhewch â'r trosglwyddo i orffen</translation>
         </message>
     </context>
     <context>
@@ -717,7 +746,7 @@
         <message>
             <location filename="../app/ui/review_models.py" line="70" />
             <source>Nothing to change</source>
-            <translation>Dim byd i’w newid</translation>
+            <translation>Dim byd i'w newid</translation>
         </message>
         <message>
             <location filename="../app/ui/review_models.py" line="79" />
@@ -768,17 +797,17 @@
         <message>
             <location filename="../app/ui/review_tree_model.py" line="230" />
             <source>All of it moves</source>
-            <translation>Mae’r cyfan yn symud</translation>
+            <translation>Mae'r cyfan yn symud</translation>
         </message>
         <message>
             <location filename="../app/ui/review_tree_model.py" line="232" />
             <source>Nothing in it moves</source>
-            <translation>Does dim ohono’n symud</translation>
+            <translation>Does dim ohono'n symud</translation>
         </message>
         <message>
             <location filename="../app/ui/review_tree_model.py" line="233" />
             <source>Some of it moves</source>
-            <translation>Mae rhywfaint ohono’n symud</translation>
+            <translation>Mae rhywfaint ohono'n symud</translation>
         </message>
     </context>
     <context>
@@ -791,7 +820,7 @@
         <message>
             <location filename="../app/ui/pages/review.py" line="65" />
             <source>Check the guidance. You can change most choices; the reasons are shown.</source>
-            <translation>Edrychwch ar y canllawiau. Gallwch newid y rhan fwyaf o’r dewisiadau; mae’r rhesymau i’w gweld.</translation>
+            <translation>Edrychwch ar y canllawiau. Gallwch newid y rhan fwyaf o'r dewisiadau; mae'r rhesymau i'w gweld.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="69" />
@@ -809,112 +838,112 @@
             <translation>&amp;Manylion yr eitem a ddewiswyd:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="90" />
+            <location filename="../app/ui/pages/review.py" line="93" />
             <source>One line per kind of file, with what the guidance says to do</source>
-            <translation>Un llinell i bob math o ffeil, gyda’r hyn mae’r canllawiau’n dweud i’w wneud</translation>
+            <translation>Un llinell i bob math o ffeil, gyda'r hyn mae'r canllawiau'n dweud i'w wneud</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="92" />
+            <location filename="../app/ui/pages/review.py" line="95" />
             <source>&amp;Kinds of files:</source>
             <translation>M&amp;athau o ffeiliau:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="100" />
+            <location filename="../app/ui/pages/review.py" line="103" />
             <source>Follow the guidance</source>
             <translation>Dilyn y canllawiau</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="101" />
+            <location filename="../app/ui/pages/review.py" line="104" />
             <source>Move all of them</source>
             <translation>Symud pob un ohonyn nhw</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="102" />
+            <location filename="../app/ui/pages/review.py" line="105" />
             <source>Leave all of them on the H: drive</source>
             <translation>Gadael pob un ohonyn nhw ar y gyriant H:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="103" />
+            <location filename="../app/ui/pages/review.py" line="106" />
             <source>Your own choices</source>
             <translation>Eich dewisiadau eich hun</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="106" />
+            <location filename="../app/ui/pages/review.py" line="109" />
             <source>For &amp;this kind of file:</source>
             <translation>Ar gyfer y math &amp;hwn o ffeil:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="108" />
+            <location filename="../app/ui/pages/review.py" line="111" />
             <source>What to do with this kind of file</source>
-            <translation>Beth i’w wneud gyda’r math hwn o ffeil</translation>
+            <translation>Beth i'w wneud gyda'r math hwn o ffeil</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="122" />
+            <location filename="../app/ui/pages/review.py" line="125" />
             <source>F&amp;iles of this kind (Space ticks or unticks):</source>
-            <translation>Ffe&amp;iliau o’r math hwn (mae Bylchwr yn ticio neu’n dad-dicio):</translation>
+            <translation>Ffe&amp;iliau o'r math hwn (mae Bylchwr yn ticio neu'n dad-dicio):</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="124" />
+            <location filename="../app/ui/pages/review.py" line="127" />
             <source>By &amp;guidance</source>
             <translation>Yn ôl y &amp;canllawiau</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="133" />
+            <location filename="../app/ui/pages/review.py" line="136" />
             <source>Clear the filter</source>
-            <translation>Clirio’r hidlydd</translation>
+            <translation>Clirio'r hidlydd</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="134" />
+            <location filename="../app/ui/pages/review.py" line="137" />
             <source>Part of a file name</source>
             <translation>Rhan o enw ffeil</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="136" />
+            <location filename="../app/ui/pages/review.py" line="139" />
             <source>Fi&amp;lter by name:</source>
             <translation>Hid&amp;lo yn ôl enw:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="142" />
+            <location filename="../app/ui/pages/review.py" line="145" />
             <source>Folders and files with check boxes: ticked items will move</source>
-            <translation>Ffolderi a ffeiliau gyda blychau ticio: bydd yr eitemau sydd wedi’u ticio yn symud</translation>
+            <translation>Ffolderi a ffeiliau gyda blychau ticio: bydd yr eitemau sydd wedi'u ticio yn symud</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="144" />
+            <location filename="../app/ui/pages/review.py" line="147" />
             <source>&amp;Folders and files:</source>
             <translation>&amp;Ffolderi a ffeiliau:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="145" />
+            <location filename="../app/ui/pages/review.py" line="148" />
             <source>By f&amp;older</source>
             <translation>Yn ôl ffol&amp;der</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="201" />
+            <location filename="../app/ui/pages/review.py" line="204" />
             <source>These files cannot be moved to OneDrive, so there is no choice.</source>
             <translation>Does dim modd symud y ffeiliau hyn i OneDrive, felly does dim dewis.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="203" />
+            <location filename="../app/ui/pages/review.py" line="206" />
             <source>The retention policy does not allow changing this.</source>
-            <translation>Dydy’r polisi cadw ddim yn caniatáu newid hyn.</translation>
+            <translation>Dydy'r polisi cadw ddim yn caniatáu newid hyn.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="255" />
+            <location filename="../app/ui/pages/review.py" line="258" />
             <source>Folder {path}: {all}. {moving} of them will move.</source>
-            <translation>Ffolder {path}: {all}. Bydd {moving} ohonyn nhw’n symud.</translation>
+            <translation>Ffolder {path}: {all}. Bydd {moving} ohonyn nhw'n symud.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="268" />
+            <location filename="../app/ui/pages/review.py" line="271" />
             <source>{size}, last changed {date}.</source>
             <translation>{size}, newidiwyd ddiwethaf {date}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="282" />
+            <location filename="../app/ui/pages/review.py" line="285" />
             <source>OneDrive does not allow this name; it will be saved as: {name}</source>
-            <translation>Dydy OneDrive ddim yn caniatáu’r enw hwn; bydd yn cael ei chadw fel: {name}</translation>
+            <translation>Dydy OneDrive ddim yn caniatáu'r enw hwn; bydd yn cael ei chadw fel: {name}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="314" />
+            <location filename="../app/ui/pages/review.py" line="317" />
             <source>✔ Will move: {move}.   ✖ Left on the H: drive: {left}.   ⊘ Cannot move: {cannot}.</source>
             <translation>✔ Yn symud: {move}.   ✖ Yn aros ar y gyriant H:: {left}.   ⊘ Dim modd symud: {cannot}.</translation>
         </message>
@@ -934,7 +963,7 @@
         <message>
             <location filename="../app/ui/pages/scan.py" line="28" />
             <source>Pick the folder to move if the H: drive shown is not the right one</source>
-            <translation>Dewiswch y ffolder i’w symud os nad y gyriant H: a ddangosir yw’r un cywir</translation>
+            <translation>Dewiswch y ffolder i'w symud os nad y gyriant H: a ddangosir yw'r un cywir</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="31" />
@@ -949,7 +978,7 @@
         <message>
             <location filename="../app/ui/pages/scan.py" line="48" />
             <source>I confirm this folder is mine and I want to move it to my OneDrive</source>
-            <translation>Rwy’n cadarnhau mai fi biau’r ffolder hwn a fy mod am ei symud i fy OneDrive</translation>
+            <translation>Rwy'n cadarnhau mai fi biau'r ffolder hwn a fy mod am ei symud i fy OneDrive</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="61" />
@@ -959,12 +988,12 @@
         <message>
             <location filename="../app/ui/pages/scan.py" line="67" />
             <source>⚠ The assistant could not find your H: drive.</source>
-            <translation>⚠ Doedd y cynorthwyydd ddim yn gallu dod o hyd i’ch gyriant H:.</translation>
+            <translation>⚠ Doedd y cynorthwyydd ddim yn gallu dod o hyd i'ch gyriant H:.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="70" />
             <source>Choose the folder to move.</source>
-            <translation>Dewiswch y ffolder i’w symud.</translation>
+            <translation>Dewiswch y ffolder i'w symud.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="83" />
@@ -1032,27 +1061,27 @@
         <message>
             <location filename="../app/ui/pages/scan.py" line="157" />
             <source>Stopped. Press Look again to start over.</source>
-            <translation>Wedi stopio. Pwyswch Edrych eto i ddechrau o’r newydd.</translation>
+            <translation>Wedi stopio. Pwyswch Edrych eto i ddechrau o'r newydd.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="166" />
             <source>Choose the folder to move</source>
-            <translation>Dewis y ffolder i’w symud</translation>
+            <translation>Dewis y ffolder i'w symud</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="193" />
             <source>⚠ This folder seems to belong to {expected}, but you signed in as {actual}.</source>
-            <translation>⚠ Mae’n ymddangos mai {expected} biau’r ffolder hwn, ond rydych chi wedi mewngofnodi fel {actual}.</translation>
+            <translation>⚠ Mae'n ymddangos mai {expected} biau'r ffolder hwn, ond rydych chi wedi mewngofnodi fel {actual}.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="197" />
             <source>⚠ The assistant could not check who owns this folder. You signed in as {actual}.</source>
-            <translation>⚠ Doedd y cynorthwyydd ddim yn gallu gwirio pwy biau’r ffolder hwn. Rydych chi wedi mewngofnodi fel {actual}.</translation>
+            <translation>⚠ Doedd y cynorthwyydd ddim yn gallu gwirio pwy biau'r ffolder hwn. Rydych chi wedi mewngofnodi fel {actual}.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="201" />
             <source>Your organisation does not allow moving someone else's H: drive. Choose your own folder, sign in with the right account, or ask the service desk.</source>
-            <translation>Dydy eich sefydliad ddim yn caniatáu symud gyriant H: rhywun arall. Dewiswch eich ffolder eich hun, mewngofnodwch gyda’r cyfrif cywir, neu gofynnwch i’r ddesg gwasanaeth.</translation>
+            <translation>Dydy eich sefydliad ddim yn caniatáu symud gyriant H: rhywun arall. Dewiswch eich ffolder eich hun, mewngofnodwch gyda'r cyfrif cywir, neu gofynnwch i'r ddesg gwasanaeth.</translation>
         </message>
     </context>
     <context>
@@ -1065,12 +1094,12 @@
         <message>
             <location filename="../app/ui/pages/signin.py" line="27" />
             <source>Sign in with the same work account you use for email. A sign-in window opens in your web browser; come back here when it says you are done.</source>
-            <translation>Mewngofnodwch gyda’r un cyfrif gwaith rydych chi’n ei ddefnyddio ar gyfer e-bost. Bydd ffenestr fewngofnodi’n agor yn eich porwr gwe; dewch yn ôl yma pan fydd yn dweud eich bod wedi gorffen.</translation>
+            <translation>Mewngofnodwch gyda'r un cyfrif gwaith rydych chi'n ei ddefnyddio ar gyfer e-bost. Bydd ffenestr fewngofnodi'n agor yn eich porwr gwe; dewch yn ôl yma pan fydd yn dweud eich bod wedi gorffen.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="33" />
             <source>&amp;Sign in with your work account</source>
-            <translation>&amp;Mewngofnodi gyda’ch cyfrif gwaith</translation>
+            <translation>&amp;Mewngofnodi gyda'ch cyfrif gwaith</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="34" />
@@ -1085,7 +1114,7 @@
         <message>
             <location filename="../app/ui/pages/signin.py" line="39" />
             <source>Shows a code to type on a phone or another computer</source>
-            <translation>Yn dangos cod i’w deipio ar ffôn neu gyfrifiadur arall</translation>
+            <translation>Yn dangos cod i'w deipio ar ffôn neu gyfrifiadur arall</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="43" />
@@ -1115,7 +1144,7 @@
         <message>
             <location filename="../app/ui/pages/signin.py" line="81" />
             <source>I confirm this H: drive is mine and I want to move it to my OneDrive</source>
-            <translation>Rwy’n cadarnhau mai fi biau’r gyriant H: hwn a fy mod am ei symud i fy OneDrive</translation>
+            <translation>Rwy'n cadarnhau mai fi biau'r gyriant H: hwn a fy mod am ei symud i fy OneDrive</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="113" />
@@ -1150,7 +1179,7 @@
         <message>
             <location filename="../app/ui/pages/signin.py" line="161" />
             <source>Waiting for you to enter the code on the other device...</source>
-            <translation>Yn aros i chi roi’r cod ar y ddyfais arall...</translation>
+            <translation>Yn aros i chi roi'r cod ar y ddyfais arall...</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="177" />
@@ -1165,17 +1194,17 @@
         <message>
             <location filename="../app/ui/pages/signin.py" line="200" />
             <source>⚠ This H: drive seems to belong to {expected}, but you signed in as {actual}.</source>
-            <translation>⚠ Mae’n ymddangos mai {expected} biau’r gyriant H: hwn, ond rydych chi wedi mewngofnodi fel {actual}.</translation>
+            <translation>⚠ Mae'n ymddangos mai {expected} biau'r gyriant H: hwn, ond rydych chi wedi mewngofnodi fel {actual}.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="204" />
             <source>⚠ The assistant could not check who owns this H: drive. You signed in as {actual}.</source>
-            <translation>⚠ Doedd y cynorthwyydd ddim yn gallu gwirio pwy biau’r gyriant H: hwn. Rydych chi wedi mewngofnodi fel {actual}.</translation>
+            <translation>⚠ Doedd y cynorthwyydd ddim yn gallu gwirio pwy biau'r gyriant H: hwn. Rydych chi wedi mewngofnodi fel {actual}.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="208" />
             <source>Your organisation does not allow moving someone else's H: drive. Sign in with the right account, or ask the service desk.</source>
-            <translation>Dydy eich sefydliad ddim yn caniatáu symud gyriant H: rhywun arall. Mewngofnodwch gyda’r cyfrif cywir, neu gofynnwch i’r ddesg gwasanaeth.</translation>
+            <translation>Dydy eich sefydliad ddim yn caniatáu symud gyriant H: rhywun arall. Mewngofnodwch gyda'r cyfrif cywir, neu gofynnwch i'r ddesg gwasanaeth.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/signin.py" line="227" />
@@ -1186,17 +1215,17 @@
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../app/ui/pages/welcome.py" line="17" />
+            <location filename="../app/ui/pages/welcome.py" line="18" />
             <source>Move your H: drive to OneDrive</source>
             <translation>Symud eich gyriant H: i OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/welcome.py" line="21" />
+            <location filename="../app/ui/pages/welcome.py" line="22" />
             <source>This assistant copies the files on your H: drive into your OneDrive, in a folder called "{folder}". Only you can see that folder unless you share it.</source>
-            <translation>Mae’r cynorthwyydd hwn yn copïo’r ffeiliau ar eich gyriant H: i’ch OneDrive, mewn ffolder o’r enw "{folder}". Dim ond chi sy’n gallu gweld y ffolder hwnnw oni bai eich bod yn ei rannu.</translation>
+            <translation>Mae'r cynorthwyydd hwn yn copïo'r ffeiliau ar eich gyriant H: i'ch OneDrive, mewn ffolder o'r enw "{folder}". Dim ond chi sy'n gallu gweld y ffolder hwnnw oni bai eich bod yn ei rannu.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/welcome.py" line="27" />
+            <location filename="../app/ui/pages/welcome.py" line="28" />
             <source>What will happen:
 1. You sign in with your work account.
 2. The assistant looks through your H: drive (this takes a few minutes).
@@ -1204,36 +1233,41 @@
 4. Your files are copied and every copy is checked.
 5. You get a receipt of what moved and what did not.</source>
             <translation>Beth fydd yn digwydd:
-1. Rydych chi’n mewngofnodi gyda’ch cyfrif gwaith.
-2. Mae’r cynorthwyydd yn edrych drwy eich gyriant H: (mae hyn yn cymryd ychydig funudau).
-3. Rydych chi’n gweld beth fydd yn symud, beth mae’r canllawiau cadw’n dweud i’w adael ar ôl, a pham. Gallwch newid y rhan fwyaf o’r dewisiadau.
-4. Mae eich ffeiliau’n cael eu copïo ac mae pob copi’n cael ei wirio.
-5. Rydych chi’n cael derbynneb o’r hyn a symudodd a’r hyn na symudodd.</translation>
+1. Rydych chi'n mewngofnodi gyda'ch cyfrif gwaith.
+2. Mae'r cynorthwyydd yn edrych drwy eich gyriant H: (mae hyn yn cymryd ychydig funudau).
+3. Rydych chi'n gweld beth fydd yn symud, beth mae'r canllawiau cadw'n dweud i'w adael ar ôl, a pham. Gallwch newid y rhan fwyaf o'r dewisiadau.
+4. Mae eich ffeiliau'n cael eu copïo ac mae pob copi'n cael ei wirio.
+5. Rydych chi'n cael derbynneb o'r hyn a symudodd a'r hyn na symudodd.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/welcome.py" line="38" />
+            <location filename="../app/ui/pages/welcome.py" line="39" />
             <source>Most H: drives take between 15 minutes and an hour. You can keep working while it runs, pause it, or close the assistant and continue later.</source>
-            <translation>Mae’r rhan fwyaf o yriannau H: yn cymryd rhwng 15 munud ac awr. Gallwch ddal ati i weithio tra bydd yn rhedeg, ei oedi, neu gau’r cynorthwyydd a pharhau yn nes ymlaen.</translation>
+            <translation>Mae'r rhan fwyaf o yriannau H: yn cymryd rhwng 15 munud ac awr. Gallwch ddal ati i weithio tra bydd yn rhedeg, ei oedi, neu gau'r cynorthwyydd a pharhau yn nes ymlaen.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/welcome.py" line="44" />
+            <location filename="../app/ui/pages/welcome.py" line="45" />
             <source>Nothing on your H: drive is changed or deleted unless you ask for it at the very end, after you have seen exactly what would be deleted.</source>
-            <translation>Does dim byd ar eich gyriant H: yn cael ei newid na’i ddileu oni bai eich bod yn gofyn am hynny ar y diwedd un, ar ôl i chi weld yn union beth fyddai’n cael ei ddileu.</translation>
-        </message>
-        <message>
-            <location filename="../app/ui/pages/welcome.py" line="51" />
-            <source>&amp;Continue where you left off</source>
-            <translation>&amp;Parhau o’r man lle gwnaethoch chi adael</translation>
+            <translation>Does dim byd ar eich gyriant H: yn cael ei newid na'i ddileu oni bai eich bod yn gofyn am hynny ar y diwedd un, ar ôl i chi weld yn union beth fyddai'n cael ei ddileu.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/welcome.py" line="52" />
-            <source>Carry on with the migration you started before</source>
-            <translation>Bwrw ymlaen â’r trosglwyddo a ddechreuoch chi o’r blaen</translation>
+            <source>&amp;Continue where you left off</source>
+            <translation>&amp;Parhau o'r man lle gwnaethoch chi adael</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/welcome.py" line="78" />
+            <location filename="../app/ui/pages/welcome.py" line="53" />
+            <source>Carry on with the migration you started before</source>
+            <translation>Bwrw ymlaen â'r trosglwyddo a ddechreuoch chi o'r blaen</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/welcome.py" line="117" />
             <source>You started moving your files before and {left} still need to be moved ({done} of {total} already in OneDrive). You can continue where you left off, or press Next to start again.</source>
-            <translation>Fe ddechreuoch chi symud eich ffeiliau o’r blaen ac mae angen symud {left} o hyd ({done} o {total} yn OneDrive yn barod). Gallwch barhau o’r man lle gwnaethoch chi adael, neu bwyso Nesaf i ddechrau eto.</translation>
+            <translation>Fe ddechreuoch chi symud eich ffeiliau o'r blaen ac mae angen symud {left} o hyd ({done} o {total} yn OneDrive yn barod). Gallwch barhau o'r man lle gwnaethoch chi adael, neu bwyso Nesaf i ddechrau eto.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/welcome.py" line="127" />
+            <source>It was started by {account}; sign in as that account to continue.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1241,7 +1275,7 @@
         <message>
             <location filename="../app/ui/workers.py" line="105" />
             <source>Something went wrong</source>
-            <translation>Aeth rhywbeth o’i le</translation>
+            <translation>Aeth rhywbeth o'i le</translation>
         </message>
         <message>
             <location filename="../app/ui/workers.py" line="106" />
@@ -1251,7 +1285,7 @@
         <message>
             <location filename="../app/ui/workers.py" line="107" />
             <source>Try again. If it happens again, ask the service desk for help.</source>
-            <translation>Rhowch gynnig arall arni. Os bydd yn digwydd eto, gofynnwch i’r ddesg gwasanaeth am help.</translation>
+            <translation>Rhowch gynnig arall arni. Os bydd yn digwydd eto, gofynnwch i'r ddesg gwasanaeth am help.</translation>
         </message>
     </context>
 </TS>
