@@ -26,7 +26,9 @@ the command line.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
+import json
 import os
 import sys
 import threading
@@ -208,6 +210,42 @@ def windows_known_folder(folder_id: str) -> str | None:  # pragma: no cover (Win
         return str(out.value) if result == 0 and out.value else None
     finally:
         ole32.CoTaskMemFree(out)
+
+
+# -- the saved report (the receipt reads it) -------------------------------------------
+
+REPORT_FILE_NAME = "hand-back-check.json"
+
+
+def save_report(report: HandBackReport, path: Path) -> None:
+    """Write the report as JSON (atomically: a reader never sees half a report)."""
+    data = {
+        "checked_at": report.checked_at,
+        "complete": report.complete,
+        "folders": [dataclasses.asdict(folder) for folder in report.folders],
+        "items": [dataclasses.asdict(item) for item in report.items],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def load_report(path: Path) -> HandBackReport | None:
+    """The saved report, or None if there is none or it cannot be read."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        folders = [
+            LaptopFolder(f["name"], f["path"], tuple(f["onedrive_folders"]), bool(f["h_drive"]))
+            for f in data["folders"]
+        ]
+        items = [
+            HandBackItem(**{**item, "status": HandBackStatus(item["status"])})
+            for item in data["items"]
+        ]
+        return HandBackReport(folders, items, float(data["checked_at"]), bool(data["complete"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 # -- the check --------------------------------------------------------------------------

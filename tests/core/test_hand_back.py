@@ -208,3 +208,32 @@ def test_folder_list_on_windows_comes_from_known_folders(tmp_path: Path) -> None
         ("Pictures", (f"{DEST}/Laptop/Pictures", "Pictures"))
     ]
     assert laptop_folders(DEST, windows=False) == []  # elsewhere: only folders given
+
+
+def test_command_checks_moves_and_checks_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+    from app.commands.hand_back_cmd import report_path
+    from app.core.hand_back import load_report
+
+    desktop = tmp_path / "Desktop"
+    _write(desktop / "a.txt", b"only here")
+    _write(desktop / "sub/b.txt", b"and here")
+    state = tmp_path / "sb-state"
+    base = ["--sandbox", "hand-back-check", str(desktop), "--sandbox-state", str(state)]
+
+    assert main([*base, "--json", str(tmp_path / "r.json")]) == 3
+    out = capsys.readouterr().out
+    assert "Not in OneDrive (only on this laptop): 2" in out and "--move" in out
+    saved = load_report(tmp_path / "r.json")
+    assert saved is not None and saved.count(HandBackStatus.NOT_IN_ONEDRIVE) == 2
+
+    assert main([*base, "--move"]) == 0, capsys.readouterr()
+    assert "it can be handed back" in capsys.readouterr().out
+    latest = load_report(report_path())
+    assert latest is not None and latest.safe_to_hand_back
+    assert {i.onedrive_path for i in latest.items} == {
+        f"{DEST}/Laptop/Desktop/a.txt",
+        f"{DEST}/Laptop/Desktop/sub/b.txt",
+    }
