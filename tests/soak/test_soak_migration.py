@@ -14,7 +14,9 @@ replays a run; the seed is printed and is in every failure message.
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 import os
 import random
 import re
@@ -46,6 +48,7 @@ FAULT_KINDS = "429|503|504|reset|stored503|expire|401|changed|corrupt"
 LIMITS = LimitConfig(requests_per_window=300, window_s=5.0)
 COPY_SUFFIX = re.compile(r" \(\d+\)(\.[^./]*)?$")
 UPN = "tom.jones@sandbox.police.uk"
+RECEIPT_CSV = "H drive migration receipt (practice).csv"  # beside "H drive"
 
 pytestmark = pytest.mark.slow
 
@@ -156,12 +159,18 @@ def test_soak_under_faults_limits_and_kills(
     assert sb.state.open_sessions(UPN) == [], f"seed {SEED}: upload sessions left open"
     assert snapshot(source) == before, f"seed {SEED}: the H: drive changed"
 
-    # the receipt (what the officer keeps) agrees with OneDrive item by item
+    # The receipt (what the officer keeps, in Documents and beside the files in OneDrive)
+    # agrees with OneDrive item by item, and so does the journal's summary it is made from.
     moved = {line.rel_path: line for line in receipt.of(Outcome.MOVED)}
-    assert set(moved) == set(where), f"seed {SEED}: receipt lists other files"
-    for rel, line in moved.items():
+    assert set(moved) == set(where), f"seed {SEED}: the journal's summary lists other files"
+    saved = (home / "Documents" / RECEIPT_CSV).read_bytes()
+    assert sb.state.read_file(UPN, RECEIPT_CSV) == saved, f"seed {SEED}: two receipts differ"
+    rows = list(csv.DictReader(io.StringIO(saved.decode("utf-8").removeprefix("\ufeff"))))
+    moved_rows = {row["source_path"]: row for row in rows if row["outcome"] == "moved"}
+    assert set(moved_rows) == set(where), f"seed {SEED}: the receipt lists other files"
+    for rel, row in moved_rows.items():
         entry = remote[where[rel]]
-        assert (line.destination, line.size, line.quick_xor_hash) == (
+        assert (row["onedrive_path"], int(row["size_bytes"]), row["quickxorhash"]) == (
             where[rel],
             entry["size"],
             entry["quickXorHash"],
