@@ -103,6 +103,34 @@ class Announcer:
         return True
 
 
+def clipped_text(root: QWidget) -> list[str]:
+    """Every visible label or button under `root` whose text needs more room than it has
+    (the 200% text check: WCAG 1.4.4). Word-wrapped labels are measured at their width;
+    text inside a scrolling page is not clipped, only scrolled, so geometry is what counts.
+    """
+    clipped: list[str] = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible() or widget.width() <= 0:
+            continue
+        if isinstance(widget, QLabel) and widget.text().strip() and widget.pixmap().isNull():
+            if widget.wordWrap():
+                need_w = widget.minimumSizeHint().width()  # the longest word
+                need_h = widget.heightForWidth(widget.width())
+            else:
+                need_w, need_h = widget.sizeHint().width(), widget.sizeHint().height()
+        elif isinstance(widget, QAbstractButton) and widget.text().strip():
+            need_w, need_h = widget.sizeHint().width(), widget.sizeHint().height()
+        else:
+            continue
+        # One pixel of rounding slack: layouts distribute fractional space.
+        if need_w > widget.width() + 1 or need_h > widget.height() + 1:
+            clipped.append(
+                f"{type(widget).__name__} {widget.text()[:50]!r}: needs {need_w}x{need_h}, "
+                f"has {widget.width()}x{widget.height()}"
+            )
+    return clipped
+
+
 def focusable_widgets_without_names(root: QWidget) -> list[str]:
     """Every focusable, visible control under `root` whose accessible interface has no name
     or no role: what the accessibility tests check on every page."""

@@ -86,6 +86,39 @@ def high_contrast_palette() -> QPalette:
     return palette
 
 
+# (text, background) colour roles that put text on screen, for the contrast checks.
+TEXT_ON_BACKGROUND = (
+    (QPalette.ColorRole.WindowText, QPalette.ColorRole.Window),
+    (QPalette.ColorRole.Text, QPalette.ColorRole.Base),
+    (QPalette.ColorRole.Text, QPalette.ColorRole.AlternateBase),
+    (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Button),
+    (QPalette.ColorRole.HighlightedText, QPalette.ColorRole.Highlight),
+    (QPalette.ColorRole.ToolTipText, QPalette.ColorRole.ToolTipBase),
+    (QPalette.ColorRole.PlaceholderText, QPalette.ColorRole.Base),
+    (QPalette.ColorRole.Link, QPalette.ColorRole.Base),
+    (QPalette.ColorRole.Link, QPalette.ColorRole.Window),
+)
+
+
+def relative_luminance(colour: QColor) -> float:
+    """WCAG 2.x relative luminance of an sRGB colour (0 black .. 1 white)."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG contrast ratio, 1 (none) to 21 (black on white); AAA text needs 7."""
+    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
 def _palette_has_contrast(palette: QPalette) -> bool:
     window = palette.color(QPalette.ColorRole.Window).lightness()
     text = palette.color(QPalette.ColorRole.WindowText).lightness()
