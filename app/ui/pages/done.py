@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QTextBrowser
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QTextBrowser
 
 from app import paths
 from app.core.errors import UserFacingError
@@ -83,7 +83,7 @@ class DonePage(Page):
             parent=self,
             name="receipt",
             on_success=self._receipt_ready,
-            on_failure=lambda error: set_text(self.headline, f"⚠ {error.title}. {error.message}"),
+            on_failure=lambda error: self._problem(self.headline, error),
         )
 
     def _receipt_ready(self, result: tuple[Receipt, Any, list[LeftBehind]]) -> None:
@@ -212,11 +212,15 @@ class DonePage(Page):
             parent=self,
             name="delete",
             on_success=self._deleted,
-            on_failure=lambda error: set_text(
-                self.delete_status, f"⚠ {error.title}. {error.message}"
-            ),
+            on_failure=lambda error: self._problem(self.delete_status, error),
         )
         return self._task
+
+    def _problem(self, label: QLabel, error: UserFacingError) -> None:
+        """Shown and said at once: a screen-reader user would otherwise not know."""
+        message = f"⚠ {error.title}. {error.message}"
+        set_text(label, message)
+        self.wizard_().announce(message, assertive=True)
 
     def _deleted(self, result: DeleteResult) -> None:
         message = self.tr("Deleted {what} from your H: drive.").format(
