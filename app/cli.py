@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "support_bundle_cmd",
     "self_test",
     "hand_back_cmd",
+    "settings_cmd",
 )
 
 log = logging.getLogger(__name__)
