@@ -79,6 +79,7 @@ class WelcomePage(Page):
             prefix = self.session.language.split("_")[0]
             current = next((i for i, c in enumerate(LANGUAGES) if c.split("_")[0] == prefix), 0)
         self.language.setCurrentIndex(current)
+        self.language.setAccessibleName("Language / Iaith")
         a11y.buddy(label, self.language)
         self.language.setAccessibleDescription(
             "Choose the assistant's language / Dewiswch iaith y cynorthwyydd"
