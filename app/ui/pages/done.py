@@ -15,13 +15,22 @@ from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMessageBox, QTextBrowser
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QTextBrowser,
+)
 
 from app import paths
 from app.core.errors import UserFacingError
+from app.core.hand_back import LaptopFolder
 from app.core.left_behind import LeftBehind
 from app.ui import formatting as fmt
 from app.ui.pages.common import Page, set_text
+from app.ui.pages.hand_back import HandBackDialog, move_with_wizard
 from app.ui.receipt import Receipt, receipt_view
 from app.ui.session import DeleteResult, Session
 from app.ui.workers import Task, run_in_background
@@ -56,6 +65,12 @@ class DonePage(Page):
             row.addWidget(button)
         row.addStretch(1)
         self.body.addLayout(row)
+        self.hand_back_button = self.button(
+            self.tr("&Check this laptop before I hand it back..."),
+            self.tr("Lists files on this laptop that are not in your OneDrive"),
+        )
+        self.hand_back_button.clicked.connect(self.open_hand_back)
+        self.body.addWidget(self.hand_back_button)
         self.receipt_status = self.text("", selectable=True)
         self.delete_status = self.text("", selectable=True)
         self.receipt: Receipt | None = None
@@ -129,6 +144,24 @@ class DonePage(Page):
                     )
                 )
         return " ".join(parts)
+
+    def hand_back_dialog(self) -> HandBackDialog:
+        return HandBackDialog(self.session, self.wizard_())
+
+    def open_hand_back(self) -> None:
+        dialog = self.hand_back_dialog()
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        folder = dialog.chosen_folder
+        dialog.deleteLater()
+        if accepted and folder is not None:
+            self.move_laptop_folder(folder)
+
+    def move_laptop_folder(self, folder: LaptopFolder) -> None:
+        """The same wizard, again, with the laptop folder as the folder to move."""
+        move_with_wizard(self.session, folder)
+        wizard = self.wizard_()
+        wizard.restart()
+        wizard.scan.choose_folder(Path(folder.path))  # scans while the officer signs in
 
     def onedrive_url(self) -> str:
         drive = self.session.drive
