@@ -6,142 +6,142 @@
         <message>
             <location filename="../app/ui/assisted.py" line="87" />
             <source>The journal cannot be read: {error}</source>
-            <translation type="unfinished" />
+            <translation>Does dim modd darllen y cofnod: {error}</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="90" />
             <source>The journal holds no migration yet.</source>
-            <translation type="unfinished" />
+            <translation>Does dim trosglwyddo yn y cofnod eto.</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="94" />
             <source>Run {id} ({status}), started {started}</source>
-            <translation type="unfinished" />
+            <translation>Rhediad {id} ({status}), wedi dechrau {started}</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="96" />
             <source>finished</source>
-            <translation type="unfinished" />
+            <translation>wedi gorffen</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="96" />
             <source>unfinished</source>
-            <translation type="unfinished" />
+            <translation>heb orffen</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="99" />
             <source>Files per state: {counts}</source>
-            <translation type="unfinished" />
+            <translation>Ffeiliau ym mhob cyflwr: {counts}</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="100" />
             <source>Still to do: {n} files</source>
-            <translation type="unfinished" />
+            <translation>I'w gwneud o hyd: {n} ffeil</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="101" />
             <source>Bytes done: {done} of {total}</source>
-            <translation type="unfinished" />
+            <translation>Beitiau wedi'u gwneud: {done} o {total}</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="140" />
             <source>Assisted session</source>
-            <translation type="unfinished" />
+            <translation>Sesiwn gyda chymorth</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="144" />
             <source>Session code: {code}</source>
-            <translation type="unfinished" />
+            <translation>Cod y sesiwn: {code}</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="150" />
             <source>Quote this code to the service desk; it is in the log and the bundle.</source>
-            <translation type="unfinished" />
+            <translation>Rhowch y cod hwn i'r ddesg gwasanaeth; mae yn y log ac yn y pecyn.</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="156" />
             <source>&amp;Journal</source>
-            <translation type="unfinished" />
+            <translation>&amp;Cofnod</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="157" />
             <source>The journal's state: files per state in the current run, and bytes.</source>
-            <translation type="unfinished" />
+            <translation>Cyflwr y cofnod: ffeiliau ym mhob cyflwr yn y rhediad presennol, a beitiau.</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="162" />
             <source>&amp;Problems (technical detail)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Problemau (manylion technegol)</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="163" />
             <source>Warnings and errors so far, with the technical detail behind each.</source>
-            <translation type="unfinished" />
+            <translation>Rhybuddion a gwallau hyd yma, gyda'r manylion technegol y tu ôl i bob un.</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="167" />
             <source>Live &amp;log</source>
-            <translation type="unfinished" />
+            <translation>&amp;Log byw</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="168" />
             <source>The assistant's log as it is written, with secrets removed.</source>
-            <translation type="unfinished" />
+            <translation>Log y cynorthwyydd wrth iddo gael ei ysgrifennu, heb unrhyw gyfrinachau.</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="172" />
             <source>&amp;Save a support bundle...</source>
-            <translation type="unfinished" />
+            <translation>C&amp;adw pecyn cymorth...</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="176" />
             <source>A zip for the service desk: the log, receipts and settings, with no tokens and no file contents</source>
-            <translation type="unfinished" />
+            <translation>Ffeil zip ar gyfer y ddesg gwasanaeth: y log, derbynebau a gosodiadau, heb docynnau na chynnwys ffeiliau</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="181" />
             <source>&amp;Close</source>
-            <translation type="unfinished" />
+            <translation>Ca&amp;u</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="184" />
             <source>Close this window (Ctrl+Shift+A opens it again)</source>
-            <translation type="unfinished" />
+            <translation>Cau'r ffenestr hon (mae Ctrl+Shift+A yn ei hagor eto)</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="248" />
             <source>Save a support bundle</source>
-            <translation type="unfinished" />
+            <translation>Cadw pecyn cymorth</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="250" />
             <source>Zip file (*.zip)</source>
-            <translation type="unfinished" />
+            <translation>Ffeil zip (*.zip)</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="258" />
             <source>Saving the support bundle...</source>
-            <translation type="unfinished" />
+            <translation>Wrthi'n cadw'r pecyn cymorth...</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="305" />
             <source>The support bundle could not be saved</source>
-            <translation type="unfinished" />
+            <translation>Doedd dim modd cadw'r pecyn cymorth</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="306" />
             <source>Nothing could be written to {path}.</source>
-            <translation type="unfinished" />
+            <translation>Doedd dim modd ysgrifennu dim i {path}.</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="307" />
             <source>Choose another folder, for example your Documents.</source>
-            <translation type="unfinished" />
+            <translation>Dewiswch ffolder arall, er enghraifft eich Dogfennau.</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="315" />
             <source>Support bundle saved to {path}</source>
-            <translation type="unfinished" />
+            <translation>Cadwyd y pecyn cymorth yn {path}</translation>
         </message>
     </context>
     <context>
@@ -221,97 +221,107 @@
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../app/ui/pages/done.py" line="36" />
+            <location filename="../app/ui/pages/done.py" line="45" />
             <source>Your receipt</source>
             <translation>Eich derbynneb</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="39" />
+            <location filename="../app/ui/pages/done.py" line="48" />
             <source>Receipt</source>
             <translation>Derbynneb</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="45" />
+            <location filename="../app/ui/pages/done.py" line="54" />
             <source>&amp;Open my OneDrive folder</source>
             <translation>&amp;Agor fy ffolder OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="45" />
+            <location filename="../app/ui/pages/done.py" line="54" />
             <source>Opens OneDrive in your web browser</source>
             <translation>Yn agor OneDrive yn eich porwr gwe</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="48" />
+            <location filename="../app/ui/pages/done.py" line="57" />
             <source>&amp;Save the receipt...</source>
             <translation>&amp;Cadw'r dderbynneb...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="51" />
+            <location filename="../app/ui/pages/done.py" line="60" />
             <source>&amp;Delete the left-behind files from my H: drive...</source>
             <translation>&amp;Dileu'r ffeiliau a adawyd ar ôl o fy ngyriant H:...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="52" />
+            <location filename="../app/ui/pages/done.py" line="61" />
             <source>Asks you to confirm, with the full list, before deleting anything</source>
             <translation>Yn gofyn i chi gadarnhau, gyda'r rhestr lawn, cyn dileu unrhyw beth</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="68" />
+            <location filename="../app/ui/pages/done.py" line="69" />
+            <source>&amp;Check this laptop before I hand it back...</source>
+            <translation>&amp;Gwirio'r gliniadur hwn cyn i mi ei roi'n ôl...</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="70" />
+            <source>Lists files on this laptop that are not in your OneDrive</source>
+            <translation>Yn rhestru ffeiliau ar y gliniadur hwn sydd ddim yn eich OneDrive</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="83" />
             <source>Preparing your receipt...</source>
-            <translation type="unfinished" />
+            <translation>Wrthi'n paratoi eich derbynneb...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="109" />
+            <location filename="../app/ui/pages/done.py" line="124" />
             <source>Your receipt is saved in {folder}.</source>
-            <translation type="unfinished" />
+            <translation>Mae eich derbynneb wedi'i chadw yn {folder}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="115" />
+            <location filename="../app/ui/pages/done.py" line="130" />
             <source>The receipt could not be saved on this computer: {why}</source>
-            <translation type="unfinished" />
+            <translation>Doedd dim modd cadw'r dderbynneb ar y cyfrifiadur hwn: {why}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="122" />
+            <location filename="../app/ui/pages/done.py" line="137" />
             <source>A copy is in your OneDrive: {names}.</source>
-            <translation type="unfinished" />
+            <translation>Mae copi yn eich OneDrive: {names}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="127" />
+            <location filename="../app/ui/pages/done.py" line="142" />
             <source>{name} could not be put in OneDrive: {why}</source>
-            <translation type="unfinished" />
+            <translation>Doedd dim modd rhoi {name} yn OneDrive: {why}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="146" />
+            <location filename="../app/ui/pages/done.py" line="179" />
             <source>Save the receipt</source>
             <translation>Cadw'r dderbynneb</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="148" />
+            <location filename="../app/ui/pages/done.py" line="181" />
             <source>Web page (*.html);;Spreadsheet (*.csv);;Text (*.txt)</source>
-            <translation type="unfinished" />
+            <translation>Tudalen we (*.html);;Taenlen (*.csv);;Testun (*.txt)</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="172" />
+            <location filename="../app/ui/pages/done.py" line="205" />
             <source>Receipt saved to {path}</source>
             <translation>Cadwyd y dderbynneb yn {path}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="182" />
+            <location filename="../app/ui/pages/done.py" line="215" />
             <source>Delete files from your H: drive?</source>
             <translation>Dileu ffeiliau o'ch gyriant H:?</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="185" />
+            <location filename="../app/ui/pages/done.py" line="218" />
             <source>This permanently deletes {what} from your H: drive. They are the files the retention guidance (or you) chose not to move. They are not in OneDrive.</source>
             <translation>Bydd hyn yn dileu {what} o'ch gyriant H: am byth. Dyma'r ffeiliau na chawson nhw eu symud, yn ôl y canllawiau cadw (neu eich dewis chi). Dydyn nhw ddim yn OneDrive.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="189" />
+            <location filename="../app/ui/pages/done.py" line="222" />
             <source>The full list is under Show Details.</source>
             <translation>Mae'r rhestr lawn o dan Show Details.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="192" />
+            <location filename="../app/ui/pages/done.py" line="225" />
             <source>Delete %n file(s)</source>
             <translation>
                 <numerusform>Dileu %n ffeil</numerusform>
@@ -322,22 +332,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="194" />
+            <location filename="../app/ui/pages/done.py" line="227" />
             <source>Keep them</source>
             <translation>Eu cadw</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="209" />
+            <location filename="../app/ui/pages/done.py" line="242" />
             <source>Deleting...</source>
             <translation>Wrthi'n dileu...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="222" />
+            <location filename="../app/ui/pages/done.py" line="259" />
             <source>Deleted {what} from your H: drive.</source>
             <translation>Wedi dileu {what} o'ch gyriant H:.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="226" />
+            <location filename="../app/ui/pages/done.py" line="263" />
             <source>%n file(s) could not be deleted:</source>
             <translation>
                 <numerusform>Doedd dim modd dileu %n ffeil:</numerusform>
@@ -348,7 +358,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="230" />
+            <location filename="../app/ui/pages/done.py" line="267" />
             <source>%n file(s) were kept because they are no longer as they were when scanned:</source>
             <translation>
                 <numerusform>Cadwyd %n ffeil am eu bod wedi newid ers i'r cynorthwyydd edrych arnyn nhw:</numerusform>
@@ -439,6 +449,177 @@
                 <numerusform>%n munud</numerusform>
                 <numerusform>%n munud</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>HandBackDialog</name>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="78" />
+            <source>Check this laptop before you hand it back</source>
+            <translation>Gwirio'r gliniadur hwn cyn i chi ei roi'n ôl</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="83" />
+            <source>Your old laptop will be wiped. This check looks at the folders below and lists every file that is not in your OneDrive with exactly the same contents, so nothing of yours is left only on this laptop.</source>
+            <translation>Bydd eich hen liniadur yn cael ei glirio. Mae'r gwiriad hwn yn edrych ar y ffolderi isod ac yn rhestru pob ffeil sydd ddim yn eich OneDrive gyda'r un cynnwys yn union, fel nad oes dim byd o'ch eiddo chi ar ôl ar y gliniadur hwn yn unig.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="91" />
+            <source>&amp;Folders to check:</source>
+            <translation>&amp;Ffolderi i'w gwirio:</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="95" />
+            <source>This laptop's folders that the check looks at</source>
+            <translation>Ffolderi'r gliniadur hwn mae'r gwiriad yn edrych arnyn nhw</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="102" />
+            <source>&amp;Add a folder...</source>
+            <translation>&amp;Ychwanegu ffolder...</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="102" />
+            <source>Choose another folder on this laptop to check</source>
+            <translation>Dewis ffolder arall ar y gliniadur hwn i'w wirio</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="106" />
+            <source>&amp;Check now</source>
+            <translation>&amp;Gwirio nawr</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="106" />
+            <source>Compares every file with your OneDrive</source>
+            <translation>Yn cymharu pob ffeil â'ch OneDrive</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="109" />
+            <source>&amp;Stop</source>
+            <translation>&amp;Stopio</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="109" />
+            <source>Stops the check</source>
+            <translation>Yn stopio'r gwiriad</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="119" />
+            <source>Check result</source>
+            <translation>Canlyniad y gwiriad</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="121" />
+            <source>&amp;Files not safely in OneDrive:</source>
+            <translation>Ffe&amp;iliau sydd ddim yn ddiogel yn OneDrive:</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="125" />
+            <source>One row per file: where it is on this laptop, its status, and OneDrive's</source>
+            <translation>Un rhes i bob ffeil: ble mae hi ar y gliniadur hwn, ei statws, a statws OneDrive</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="128" />
+            <source>File on this laptop</source>
+            <translation>Ffeil ar y gliniadur hwn</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="128" />
+            <source>In OneDrive</source>
+            <translation>Yn OneDrive</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="128" />
+            <source>Status</source>
+            <translation>Statws</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="139" />
+            <source>&amp;Move them with the assistant</source>
+            <translation>&amp;Eu symud gyda'r cynorthwyydd</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="140" />
+            <source>Closes this window and starts moving the first folder with files at risk</source>
+            <translation>Yn cau'r ffenestr hon ac yn dechrau symud y ffolder cyntaf sydd â ffeiliau mewn perygl</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="146" />
+            <source>Close</source>
+            <translation>Cau</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="172" />
+            <source>No folders found on this laptop. Add the folders to check.</source>
+            <translation>Heb ddod o hyd i ffolderi ar y gliniadur hwn. Ychwanegwch y ffolderi i'w gwirio.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="183" />
+            <source>Choose a folder to check</source>
+            <translation>Dewis ffolder i'w wirio</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="194" />
+            <source>Checking...</source>
+            <translation>Wrthi'n gwirio...</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/ui/pages/hand_back.py" line="212" />
+            <source>Checked %n file(s)...</source>
+            <translation>
+                <numerusform>Wedi gwirio %n ffeil...</numerusform>
+                <numerusform>Wedi gwirio %n ffeil...</numerusform>
+                <numerusform>Wedi gwirio %n ffeil...</numerusform>
+                <numerusform>Wedi gwirio %n ffeil...</numerusform>
+                <numerusform>Wedi gwirio %n ffeil...</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="227" />
+            <source>Not in OneDrive</source>
+            <translation>Ddim yn OneDrive</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="228" />
+            <source>Different in OneDrive</source>
+            <translation>Yn wahanol yn OneDrive</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="229" />
+            <source>Could not be read</source>
+            <translation>Doedd dim modd ei darllen</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/ui/pages/hand_back.py" line="239" />
+            <source>All %n file(s) are safely in your OneDrive. Nothing is left only on this laptop: you can hand it back.</source>
+            <translation>
+                <numerusform>Does dim ffeiliau i'w gwirio (%n). Does dim byd ar ôl ar y gliniadur hwn yn unig: gallwch ei roi'n ôl.</numerusform>
+                <numerusform>Mae'r %n ffeil yn ddiogel yn eich OneDrive. Does dim byd ar ôl ar y gliniadur hwn yn unig: gallwch ei roi'n ôl.</numerusform>
+                <numerusform>Mae'r %n ffeil i gyd yn ddiogel yn eich OneDrive. Does dim byd ar ôl ar y gliniadur hwn yn unig: gallwch ei roi'n ôl.</numerusform>
+                <numerusform>Mae'r %n ffeil i gyd yn ddiogel yn eich OneDrive. Does dim byd ar ôl ar y gliniadur hwn yn unig: gallwch ei roi'n ôl.</numerusform>
+                <numerusform>Mae'r %n ffeil i gyd yn ddiogel yn eich OneDrive. Does dim byd ar ôl ar y gliniadur hwn yn unig: gallwch ei roi'n ôl.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/ui/pages/hand_back.py" line="245" />
+            <source>%n file(s) are not safely in your OneDrive.</source>
+            <translation>
+                <numerusform>Mae %n ffeil sydd ddim yn ddiogel yn eich OneDrive.</numerusform>
+                <numerusform>Mae %n ffeil sydd ddim yn ddiogel yn eich OneDrive.</numerusform>
+                <numerusform>Mae %n ffeil sydd ddim yn ddiogel yn eich OneDrive.</numerusform>
+                <numerusform>Mae %n ffeil sydd ddim yn ddiogel yn eich OneDrive.</numerusform>
+                <numerusform>Mae %n ffeil sydd ddim yn ddiogel yn eich OneDrive.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="247" />
+            <source>The check was stopped before the end.</source>
+            <translation>Cafodd y gwiriad ei stopio cyn y diwedd.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="249" />
+            <source>The first {shown} are listed.</source>
+            <translation>Mae'r {shown} cyntaf wedi'u rhestru.</translation>
         </message>
     </context>
     <context>
@@ -1260,14 +1441,14 @@
             <translation>Bwrw ymlaen â'r trosglwyddo a ddechreuoch chi o'r blaen</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/welcome.py" line="117" />
+            <location filename="../app/ui/pages/welcome.py" line="118" />
             <source>You started moving your files before and {left} still need to be moved ({done} of {total} already in OneDrive). You can continue where you left off, or press Next to start again.</source>
             <translation>Fe ddechreuoch chi symud eich ffeiliau o'r blaen ac mae angen symud {left} o hyd ({done} o {total} yn OneDrive yn barod). Gallwch barhau o'r man lle gwnaethoch chi adael, neu bwyso Nesaf i ddechrau eto.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/welcome.py" line="127" />
+            <location filename="../app/ui/pages/welcome.py" line="128" />
             <source>It was started by {account}; sign in as that account to continue.</source>
-            <translation type="unfinished" />
+            <translation>Cafodd ei ddechrau gan {account}; mewngofnodwch fel y cyfrif hwnnw i barhau.</translation>
         </message>
     </context>
     <context>

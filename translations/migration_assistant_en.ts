@@ -2,6 +2,149 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
     <context>
+        <name>AssistedWindow</name>
+        <message>
+            <location filename="../app/ui/assisted.py" line="87" />
+            <source>The journal cannot be read: {error}</source>
+            <translation>The journal cannot be read: {error}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="90" />
+            <source>The journal holds no migration yet.</source>
+            <translation>The journal holds no migration yet.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="94" />
+            <source>Run {id} ({status}), started {started}</source>
+            <translation>Run {id} ({status}), started {started}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="96" />
+            <source>finished</source>
+            <translation>finished</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="96" />
+            <source>unfinished</source>
+            <translation>unfinished</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="99" />
+            <source>Files per state: {counts}</source>
+            <translation>Files per state: {counts}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="100" />
+            <source>Still to do: {n} files</source>
+            <translation>Still to do: {n} files</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="101" />
+            <source>Bytes done: {done} of {total}</source>
+            <translation>Bytes done: {done} of {total}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="140" />
+            <source>Assisted session</source>
+            <translation>Assisted session</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="144" />
+            <source>Session code: {code}</source>
+            <translation>Session code: {code}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="150" />
+            <source>Quote this code to the service desk; it is in the log and the bundle.</source>
+            <translation>Quote this code to the service desk; it is in the log and the bundle.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="156" />
+            <source>&amp;Journal</source>
+            <translation>&amp;Journal</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="157" />
+            <source>The journal's state: files per state in the current run, and bytes.</source>
+            <translation>The journal's state: files per state in the current run, and bytes.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="162" />
+            <source>&amp;Problems (technical detail)</source>
+            <translation>&amp;Problems (technical detail)</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="163" />
+            <source>Warnings and errors so far, with the technical detail behind each.</source>
+            <translation>Warnings and errors so far, with the technical detail behind each.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="167" />
+            <source>Live &amp;log</source>
+            <translation>Live &amp;log</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="168" />
+            <source>The assistant's log as it is written, with secrets removed.</source>
+            <translation>The assistant's log as it is written, with secrets removed.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="172" />
+            <source>&amp;Save a support bundle...</source>
+            <translation>&amp;Save a support bundle...</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="176" />
+            <source>A zip for the service desk: the log, receipts and settings, with no tokens and no file contents</source>
+            <translation>A zip for the service desk: the log, receipts and settings, with no tokens and no file contents</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="181" />
+            <source>&amp;Close</source>
+            <translation>&amp;Close</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="184" />
+            <source>Close this window (Ctrl+Shift+A opens it again)</source>
+            <translation>Close this window (Ctrl+Shift+A opens it again)</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="248" />
+            <source>Save a support bundle</source>
+            <translation>Save a support bundle</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="250" />
+            <source>Zip file (*.zip)</source>
+            <translation>Zip file (*.zip)</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="258" />
+            <source>Saving the support bundle...</source>
+            <translation>Saving the support bundle...</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="305" />
+            <source>The support bundle could not be saved</source>
+            <translation>The support bundle could not be saved</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="306" />
+            <source>Nothing could be written to {path}.</source>
+            <translation>Nothing could be written to {path}.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="307" />
+            <source>Choose another folder, for example your Documents.</source>
+            <translation>Choose another folder, for example your Documents.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/assisted.py" line="315" />
+            <source>Support bundle saved to {path}</source>
+            <translation>Support bundle saved to {path}</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfirmPage</name>
         <message>
             <location filename="../app/ui/pages/confirm.py" line="29" />
@@ -75,72 +218,107 @@
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../app/ui/pages/done.py" line="25" />
+            <location filename="../app/ui/pages/done.py" line="45" />
             <source>Your receipt</source>
             <translation>Your receipt</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="28" />
+            <location filename="../app/ui/pages/done.py" line="48" />
             <source>Receipt</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="34" />
+            <location filename="../app/ui/pages/done.py" line="54" />
             <source>&amp;Open my OneDrive folder</source>
             <translation>&amp;Open my OneDrive folder</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="34" />
+            <location filename="../app/ui/pages/done.py" line="54" />
             <source>Opens OneDrive in your web browser</source>
             <translation>Opens OneDrive in your web browser</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="37" />
+            <location filename="../app/ui/pages/done.py" line="57" />
             <source>&amp;Save the receipt...</source>
             <translation>&amp;Save the receipt...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="40" />
+            <location filename="../app/ui/pages/done.py" line="60" />
             <source>&amp;Delete the left-behind files from my H: drive...</source>
             <translation>&amp;Delete the left-behind files from my H: drive...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="41" />
+            <location filename="../app/ui/pages/done.py" line="61" />
             <source>Asks you to confirm, with the full list, before deleting anything</source>
             <translation>Asks you to confirm, with the full list, before deleting anything</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="75" />
+            <location filename="../app/ui/pages/done.py" line="69" />
+            <source>&amp;Check this laptop before I hand it back...</source>
+            <translation>&amp;Check this laptop before I hand it back...</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="70" />
+            <source>Lists files on this laptop that are not in your OneDrive</source>
+            <translation>Lists files on this laptop that are not in your OneDrive</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="83" />
+            <source>Preparing your receipt...</source>
+            <translation>Preparing your receipt...</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="124" />
+            <source>Your receipt is saved in {folder}.</source>
+            <translation>Your receipt is saved in {folder}.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="130" />
+            <source>The receipt could not be saved on this computer: {why}</source>
+            <translation>The receipt could not be saved on this computer: {why}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="137" />
+            <source>A copy is in your OneDrive: {names}.</source>
+            <translation>A copy is in your OneDrive: {names}.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="142" />
+            <source>{name} could not be put in OneDrive: {why}</source>
+            <translation>{name} could not be put in OneDrive: {why}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/done.py" line="179" />
             <source>Save the receipt</source>
             <translation>Save the receipt</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="77" />
-            <source>Web page (*.html);;Text (*.txt)</source>
-            <translation>Web page (*.html);;Text (*.txt)</translation>
+            <location filename="../app/ui/pages/done.py" line="181" />
+            <source>Web page (*.html);;Spreadsheet (*.csv);;Text (*.txt)</source>
+            <translation>Web page (*.html);;Spreadsheet (*.csv);;Text (*.txt)</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="87" />
+            <location filename="../app/ui/pages/done.py" line="205" />
             <source>Receipt saved to {path}</source>
             <translation>Receipt saved to {path}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="97" />
+            <location filename="../app/ui/pages/done.py" line="215" />
             <source>Delete files from your H: drive?</source>
             <translation>Delete files from your H: drive?</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="100" />
+            <location filename="../app/ui/pages/done.py" line="218" />
             <source>This permanently deletes {what} from your H: drive. They are the files the retention guidance (or you) chose not to move. They are not in OneDrive.</source>
             <translation>This permanently deletes {what} from your H: drive. They are the files the retention guidance (or you) chose not to move. They are not in OneDrive.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="104" />
+            <location filename="../app/ui/pages/done.py" line="222" />
             <source>The full list is under Show Details.</source>
             <translation>The full list is under Show Details.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="107" />
+            <location filename="../app/ui/pages/done.py" line="225" />
             <source>Delete %n file(s)</source>
             <translation>
                 <numerusform>Delete %n file</numerusform>
@@ -148,22 +326,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="109" />
+            <location filename="../app/ui/pages/done.py" line="227" />
             <source>Keep them</source>
             <translation>Keep them</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="124" />
+            <location filename="../app/ui/pages/done.py" line="242" />
             <source>Deleting...</source>
             <translation>Deleting...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="137" />
+            <location filename="../app/ui/pages/done.py" line="259" />
             <source>Deleted {what} from your H: drive.</source>
             <translation>Deleted {what} from your H: drive.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="141" />
+            <location filename="../app/ui/pages/done.py" line="263" />
             <source>%n file(s) could not be deleted:</source>
             <translation>
                 <numerusform>%n file could not be deleted:</numerusform>
@@ -171,7 +349,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="145" />
+            <location filename="../app/ui/pages/done.py" line="267" />
             <source>%n file(s) were kept because they are no longer as they were when scanned:</source>
             <translation>
                 <numerusform>%n file were kept because they are no longer as they were when scanned:</numerusform>
@@ -243,6 +421,168 @@
         </message>
     </context>
     <context>
+        <name>HandBackDialog</name>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="78" />
+            <source>Check this laptop before you hand it back</source>
+            <translation>Check this laptop before you hand it back</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="83" />
+            <source>Your old laptop will be wiped. This check looks at the folders below and lists every file that is not in your OneDrive with exactly the same contents, so nothing of yours is left only on this laptop.</source>
+            <translation>Your old laptop will be wiped. This check looks at the folders below and lists every file that is not in your OneDrive with exactly the same contents, so nothing of yours is left only on this laptop.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="91" />
+            <source>&amp;Folders to check:</source>
+            <translation>&amp;Folders to check:</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="95" />
+            <source>This laptop's folders that the check looks at</source>
+            <translation>This laptop's folders that the check looks at</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="102" />
+            <source>&amp;Add a folder...</source>
+            <translation>&amp;Add a folder...</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="102" />
+            <source>Choose another folder on this laptop to check</source>
+            <translation>Choose another folder on this laptop to check</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="106" />
+            <source>&amp;Check now</source>
+            <translation>&amp;Check now</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="106" />
+            <source>Compares every file with your OneDrive</source>
+            <translation>Compares every file with your OneDrive</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="109" />
+            <source>&amp;Stop</source>
+            <translation>&amp;Stop</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="109" />
+            <source>Stops the check</source>
+            <translation>Stops the check</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="119" />
+            <source>Check result</source>
+            <translation>Check result</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="121" />
+            <source>&amp;Files not safely in OneDrive:</source>
+            <translation>&amp;Files not safely in OneDrive:</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="125" />
+            <source>One row per file: where it is on this laptop, its status, and OneDrive's</source>
+            <translation>One row per file: where it is on this laptop, its status, and OneDrive's</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="128" />
+            <source>File on this laptop</source>
+            <translation>File on this laptop</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="128" />
+            <source>In OneDrive</source>
+            <translation>In OneDrive</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="128" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="139" />
+            <source>&amp;Move them with the assistant</source>
+            <translation>&amp;Move them with the assistant</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="140" />
+            <source>Closes this window and starts moving the first folder with files at risk</source>
+            <translation>Closes this window and starts moving the first folder with files at risk</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="146" />
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="172" />
+            <source>No folders found on this laptop. Add the folders to check.</source>
+            <translation>No folders found on this laptop. Add the folders to check.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="183" />
+            <source>Choose a folder to check</source>
+            <translation>Choose a folder to check</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="194" />
+            <source>Checking...</source>
+            <translation>Checking...</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/ui/pages/hand_back.py" line="212" />
+            <source>Checked %n file(s)...</source>
+            <translation>
+                <numerusform>Checked %n file...</numerusform>
+                <numerusform>Checked %n files...</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="227" />
+            <source>Not in OneDrive</source>
+            <translation>Not in OneDrive</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="228" />
+            <source>Different in OneDrive</source>
+            <translation>Different in OneDrive</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="229" />
+            <source>Could not be read</source>
+            <translation>Could not be read</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/ui/pages/hand_back.py" line="239" />
+            <source>All %n file(s) are safely in your OneDrive. Nothing is left only on this laptop: you can hand it back.</source>
+            <translation>
+                <numerusform>All %n file are safely in your OneDrive. Nothing is left only on this laptop: you can hand it back.</numerusform>
+                <numerusform>All %n files are safely in your OneDrive. Nothing is left only on this laptop: you can hand it back.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../app/ui/pages/hand_back.py" line="245" />
+            <source>%n file(s) are not safely in your OneDrive.</source>
+            <translation>
+                <numerusform>%n file are not safely in your OneDrive.</numerusform>
+                <numerusform>%n files are not safely in your OneDrive.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="247" />
+            <source>The check was stopped before the end.</source>
+            <translation>The check was stopped before the end.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/hand_back.py" line="249" />
+            <source>The first {shown} are listed.</source>
+            <translation>The first {shown} are listed.</translation>
+        </message>
+    </context>
+    <context>
         <name>MigrationWizard</name>
         <message>
             <location filename="../app/ui/wizard.py" line="36" />
@@ -250,32 +590,32 @@
             <translation>Practice mode</translation>
         </message>
         <message>
-            <location filename="../app/ui/wizard.py" line="72" />
+            <location filename="../app/ui/wizard.py" line="75" />
             <source>&amp;Back</source>
             <translation>&amp;Back</translation>
         </message>
         <message>
-            <location filename="../app/ui/wizard.py" line="73" />
+            <location filename="../app/ui/wizard.py" line="76" />
             <source>&amp;Next</source>
             <translation>&amp;Next</translation>
         </message>
         <message>
-            <location filename="../app/ui/wizard.py" line="74" />
+            <location filename="../app/ui/wizard.py" line="77" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../app/ui/wizard.py" line="75" />
+            <location filename="../app/ui/wizard.py" line="78" />
             <source>&amp;Finish</source>
             <translation>&amp;Finish</translation>
         </message>
         <message>
-            <location filename="../app/ui/wizard.py" line="82" />
+            <location filename="../app/ui/wizard.py" line="85" />
             <source>Go to the next step</source>
             <translation>Go to the next step</translation>
         </message>
         <message>
-            <location filename="../app/ui/wizard.py" line="85" />
+            <location filename="../app/ui/wizard.py" line="88" />
             <source>Go back one step</source>
             <translation>Go back one step</translation>
         </message>
@@ -421,12 +761,12 @@
     <context>
         <name>Receipt</name>
         <message>
-            <location filename="../app/ui/receipt.py" line="45" />
+            <location filename="../app/ui/receipt.py" line="49" />
             <source>Moved {moved} to OneDrive.</source>
             <translation>Moved {moved} to OneDrive.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/receipt.py" line="49" />
+            <location filename="../app/ui/receipt.py" line="53" />
             <source>%n file(s) need your attention.</source>
             <translation>
                 <numerusform>%n file need your attention.</numerusform>
@@ -434,67 +774,67 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="53" />
+            <location filename="../app/ui/receipt.py" line="57" />
             <source>Account: {a}</source>
             <translation>Account: {a}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="53" />
+            <location filename="../app/ui/receipt.py" line="57" />
             <source>H: drive migration receipt</source>
             <translation>H: drive migration receipt</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="54" />
+            <location filename="../app/ui/receipt.py" line="58" />
             <source>OneDrive folder: {d}</source>
             <translation>OneDrive folder: {d}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="64" />
+            <location filename="../app/ui/receipt.py" line="72" />
             <source>Deleted from the H: drive afterwards: {what}</source>
             <translation>Deleted from the H: drive afterwards: {what}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="112" />
+            <location filename="../app/ui/receipt.py" line="106" />
             <source>Moved to OneDrive and checked</source>
             <translation>Moved to OneDrive and checked</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="113" />
+            <location filename="../app/ui/receipt.py" line="107" />
             <source>Left on your H: drive</source>
             <translation>Left on your H: drive</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="114" />
+            <location filename="../app/ui/receipt.py" line="108" />
             <source>Cannot move</source>
             <translation>Cannot move</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="115" />
+            <location filename="../app/ui/receipt.py" line="109" />
             <source>Needing attention</source>
             <translation>Needing attention</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="136" />
+            <location filename="../app/ui/receipt.py" line="129" />
             <source>Already in OneDrive with the same content</source>
             <translation>Already in OneDrive with the same content</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="138" />
+            <location filename="../app/ui/receipt.py" line="131" />
             <source>Renamed for OneDrive</source>
             <translation>Renamed for OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="140" />
+            <location filename="../app/ui/receipt.py" line="133" />
             <source>Your choice</source>
             <translation>Your choice</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="143" />
+            <location filename="../app/ui/receipt.py" line="136" />
             <source>Could not be moved</source>
             <translation>Could not be moved</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="145" />
+            <location filename="../app/ui/receipt.py" line="138" />
             <source>Not moved yet: continue the migration to finish</source>
             <translation>Not moved yet: continue the migration to finish</translation>
         </message>
@@ -633,112 +973,112 @@
             <translation>&amp;Details of the selected item:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="90" />
+            <location filename="../app/ui/pages/review.py" line="93" />
             <source>One line per kind of file, with what the guidance says to do</source>
             <translation>One line per kind of file, with what the guidance says to do</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="92" />
+            <location filename="../app/ui/pages/review.py" line="95" />
             <source>&amp;Kinds of files:</source>
             <translation>&amp;Kinds of files:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="100" />
+            <location filename="../app/ui/pages/review.py" line="103" />
             <source>Follow the guidance</source>
             <translation>Follow the guidance</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="101" />
+            <location filename="../app/ui/pages/review.py" line="104" />
             <source>Move all of them</source>
             <translation>Move all of them</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="102" />
+            <location filename="../app/ui/pages/review.py" line="105" />
             <source>Leave all of them on the H: drive</source>
             <translation>Leave all of them on the H: drive</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="103" />
+            <location filename="../app/ui/pages/review.py" line="106" />
             <source>Your own choices</source>
             <translation>Your own choices</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="106" />
+            <location filename="../app/ui/pages/review.py" line="109" />
             <source>For &amp;this kind of file:</source>
             <translation>For &amp;this kind of file:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="108" />
+            <location filename="../app/ui/pages/review.py" line="111" />
             <source>What to do with this kind of file</source>
             <translation>What to do with this kind of file</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="122" />
+            <location filename="../app/ui/pages/review.py" line="125" />
             <source>F&amp;iles of this kind (Space ticks or unticks):</source>
             <translation>F&amp;iles of this kind (Space ticks or unticks):</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="124" />
+            <location filename="../app/ui/pages/review.py" line="127" />
             <source>By &amp;guidance</source>
             <translation>By &amp;guidance</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="133" />
+            <location filename="../app/ui/pages/review.py" line="136" />
             <source>Clear the filter</source>
             <translation>Clear the filter</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="134" />
+            <location filename="../app/ui/pages/review.py" line="137" />
             <source>Part of a file name</source>
             <translation>Part of a file name</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="136" />
+            <location filename="../app/ui/pages/review.py" line="139" />
             <source>Fi&amp;lter by name:</source>
             <translation>Fi&amp;lter by name:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="142" />
+            <location filename="../app/ui/pages/review.py" line="145" />
             <source>Folders and files with check boxes: ticked items will move</source>
             <translation>Folders and files with check boxes: ticked items will move</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="144" />
+            <location filename="../app/ui/pages/review.py" line="147" />
             <source>&amp;Folders and files:</source>
             <translation>&amp;Folders and files:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="145" />
+            <location filename="../app/ui/pages/review.py" line="148" />
             <source>By f&amp;older</source>
             <translation>By f&amp;older</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="201" />
+            <location filename="../app/ui/pages/review.py" line="204" />
             <source>These files cannot be moved to OneDrive, so there is no choice.</source>
             <translation>These files cannot be moved to OneDrive, so there is no choice.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="203" />
+            <location filename="../app/ui/pages/review.py" line="206" />
             <source>The retention policy does not allow changing this.</source>
             <translation>The retention policy does not allow changing this.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="255" />
+            <location filename="../app/ui/pages/review.py" line="258" />
             <source>Folder {path}: {all}. {moving} of them will move.</source>
             <translation>Folder {path}: {all}. {moving} of them will move.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="268" />
+            <location filename="../app/ui/pages/review.py" line="271" />
             <source>{size}, last changed {date}.</source>
             <translation>{size}, last changed {date}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="282" />
+            <location filename="../app/ui/pages/review.py" line="285" />
             <source>OneDrive does not allow this name; it will be saved as: {name}</source>
             <translation>OneDrive does not allow this name; it will be saved as: {name}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/review.py" line="314" />
+            <location filename="../app/ui/pages/review.py" line="317" />
             <source>✔ Will move: {move}.   ✖ Left on the H: drive: {left}.   ⊘ Cannot move: {cannot}.</source>
             <translation>✔ Will move: {move}.   ✖ Left on the H: drive: {left}.   ⊘ Cannot move: {cannot}.</translation>
         </message>
@@ -1001,17 +1341,17 @@
     <context>
         <name>WelcomePage</name>
         <message>
-            <location filename="../app/ui/pages/welcome.py" line="17" />
+            <location filename="../app/ui/pages/welcome.py" line="18" />
             <source>Move your H: drive to OneDrive</source>
             <translation>Move your H: drive to OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/welcome.py" line="21" />
+            <location filename="../app/ui/pages/welcome.py" line="22" />
             <source>This assistant copies the files on your H: drive into your OneDrive, in a folder called "{folder}". Only you can see that folder unless you share it.</source>
             <translation>This assistant copies the files on your H: drive into your OneDrive, in a folder called "{folder}". Only you can see that folder unless you share it.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/welcome.py" line="27" />
+            <location filename="../app/ui/pages/welcome.py" line="28" />
             <source>What will happen:
 1. You sign in with your work account.
 2. The assistant looks through your H: drive (this takes a few minutes).
@@ -1026,29 +1366,34 @@
 5. You get a receipt of what moved and what did not.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/welcome.py" line="38" />
+            <location filename="../app/ui/pages/welcome.py" line="39" />
             <source>Most H: drives take between 15 minutes and an hour. You can keep working while it runs, pause it, or close the assistant and continue later.</source>
             <translation>Most H: drives take between 15 minutes and an hour. You can keep working while it runs, pause it, or close the assistant and continue later.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/welcome.py" line="44" />
+            <location filename="../app/ui/pages/welcome.py" line="45" />
             <source>Nothing on your H: drive is changed or deleted unless you ask for it at the very end, after you have seen exactly what would be deleted.</source>
             <translation>Nothing on your H: drive is changed or deleted unless you ask for it at the very end, after you have seen exactly what would be deleted.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/welcome.py" line="51" />
+            <location filename="../app/ui/pages/welcome.py" line="52" />
             <source>&amp;Continue where you left off</source>
             <translation>&amp;Continue where you left off</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/welcome.py" line="52" />
+            <location filename="../app/ui/pages/welcome.py" line="53" />
             <source>Carry on with the migration you started before</source>
             <translation>Carry on with the migration you started before</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/welcome.py" line="78" />
+            <location filename="../app/ui/pages/welcome.py" line="118" />
             <source>You started moving your files before and {left} still need to be moved ({done} of {total} already in OneDrive). You can continue where you left off, or press Next to start again.</source>
             <translation>You started moving your files before and {left} still need to be moved ({done} of {total} already in OneDrive). You can continue where you left off, or press Next to start again.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/welcome.py" line="128" />
+            <source>It was started by {account}; sign in as that account to continue.</source>
+            <translation>It was started by {account}; sign in as that account to continue.</translation>
         </message>
     </context>
     <context>
