@@ -152,8 +152,7 @@ class HandBackDialog(QDialog):
         self.report: HandBackReport | None = None
         self.chosen_folder: LaptopFolder | None = None  # set by "Move them"
         self._task: Task | None = None
-        h_copy = str(session.h_drive) if session.h_drive is not None else None
-        self.set_folders(laptop_folders(session.destination_folder, h_drive_copy=h_copy))
+        self.set_folders(laptop_folders(session.destination_folder))
 
     def _button(self, text: str, description: str) -> QPushButton:
         button = QPushButton(text)
