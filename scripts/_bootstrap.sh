@@ -25,3 +25,12 @@ if [ ! -f "$STAMP" ]; then
     touch "$STAMP"
 fi
 export PATH="$VENV/bin:$PATH"
+# Compiled translations (.qm) are build outputs: make them when missing or older than
+# their .ts (the app would otherwise compile them into the user data folder itself).
+for ts in translations/*.ts; do
+    if [ ! -f "${ts%.ts}.qm" ] || [ "$ts" -nt "${ts%.ts}.qm" ]; then
+        "$VENV/bin/python" -m app.ui.translations_tool build >/dev/null ||
+            echo "Could not compile the translations; the app will try again." >&2
+        break
+    fi
+done
