@@ -15,8 +15,10 @@ addresses) become "[account 1]", "[account 2]", ... consistently within one bund
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import importlib.metadata
+import itertools
 import json
 import locale
 import logging
@@ -87,6 +89,32 @@ def session_code() -> str:
     return _SESSION_CODE
 
 
+# Every keyword rule (app.log's and Scrubber's) needs one of these in the text it matches,
+# lower-cased: "eyj" (JWTs), "bearer", "token", "secret", "password", "assertion", "sig",
+# "key", "code" (code=, user_code, device_code, code_verifier), "tempauth", "authorization",
+# "client_info", "session_state", "nonce", "state=".
+_TRIGGERS = (
+    "eyj",
+    "bearer",
+    "token",
+    "secret",
+    "password",
+    "assertion",
+    "sig",
+    "key",
+    "code",
+    "tempauth",
+    "authorization",
+    "client_info",
+    "session_state",
+    "nonce",
+    "state=",
+)
+
+
+_PIECE_LINES = 256
+
+
 class Scrubber:
     """app.log's redaction plus broader rules, applied to every text entering a bundle."""
 
@@ -100,6 +128,7 @@ class Scrubber:
     # runs mixing upper case, lower case and digits ('.' and '/' end a run, so a path is
     # judged word by word). Hex hashes and words are not mixed like that; a false positive
     # costs a line's detail, a false negative a credential.
+    # The look-behind is for speed: inside a short run every position fails at once.
     _OPAQUE = re.compile(r"(?<![A-Za-z0-9_~+-])[A-Za-z0-9_~+-]{32,}")
     _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
@@ -123,13 +152,69 @@ class Scrubber:
             self.accounts[key] = f"[account {len(self.accounts) + 1}]"
         return self.accounts[key]
 
-    def __call__(self, text: str) -> str:
+    def _keyed(self, text: str) -> str:
+        """The rules that need a keyword (see _TRIGGERS)."""
         text = redact(text)
         text = self._AUTH_HEADER.sub(r"\1[redacted]", text)
         text = self._JWT_PART.sub("[token]", text)
-        text = self._FIELDS.sub(r"\1[redacted]", text)
-        text = self._OPAQUE.sub(self._opaque, text)
+        return self._FIELDS.sub(r"\1[redacted]", text)
+
+    def full(self, text: str) -> str:
+        """Every rule over the whole text: the reference `__call__` must equal."""
+        text = self._OPAQUE.sub(self._opaque, self._keyed(text))
         return self._EMAIL.sub(self._account, text)
+
+    def __call__(self, text: str) -> str:
+        """`full(text)`, faster, in pieces.
+
+        The keyword rules cost ~1 s per MB over a whole log (case-insensitive alternations
+        tried at every position): they run only on lines holding one of their keywords
+        and on the lines after each up to the next that is not blank (a value may follow
+        on the next line). The work goes
+        in pieces of at most _PIECE_LINES lines, so no single regex call holds the GIL
+        long enough to stall the wizard's window while a bundle is written.
+        """
+        lines = text.splitlines(keepends=True)
+        starts = list(itertools.accumulate((len(line) for line in lines), initial=0))
+        near = set()
+        for line in _lines_with(text.lower(), _TRIGGERS, starts):
+            near.add(line)
+            # "Bearer\n\nvalue": the rules' \s* crosses newlines up to the next word.
+            line += 1
+            while line < len(lines):
+                near.add(line)
+                if lines[line].strip():
+                    break
+                line += 1
+        out: list[str] = []
+        i = 0
+        while i < len(lines):
+            # (A keyword group longer than a piece is cut: a value split from its keyword
+            # exactly at the cut is left to the opaque rule.)
+            end, keyed = i + 1, i in near
+            while end < len(lines) and end - i < _PIECE_LINES and (end in near) == keyed:
+                end += 1
+            piece = "".join(lines[i:end])
+            if keyed:
+                piece = self._keyed(piece)
+            piece = self._OPAQUE.sub(self._opaque, piece)
+            if "@" in piece:
+                piece = self._EMAIL.sub(self._account, piece)
+            out.append(piece)
+            i = end
+        return "".join(out)
+
+
+def _lines_with(text: str, needles: Iterable[str], starts: list[int]) -> set[int]:
+    """The numbers of the lines (starting at the offsets `starts`) holding a needle."""
+    found: set[int] = set()
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            line = bisect.bisect_right(starts, at) - 1
+            found.add(line)
+            at = text.find(needle, starts[line + 1] if line + 1 < len(starts) else len(text))
+    return found
 
 
 def _without_credentials(url: str) -> str:
@@ -241,7 +326,7 @@ def saved_receipts(documents: Path | None = None) -> list[Path]:
     practice = folder / "practice-run" / "receipt.html"
     if practice.is_file():
         found.append(practice)
-    return sorted(p for p in found if p.is_file())
+    return sorted({p for p in found if p.is_file()})
 
 
 def _log_files(log_dir: Path) -> list[Path]:

@@ -14,10 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app import paths
 from app.cli import main
 from app.core.journal import Journal
+from app.core.receipt_files import PRACTICE_RECEIPT_NAME
 from app.core.support_bundle import (
     SESSION_CODE_ALPHABET,
     Scrubber,
@@ -103,8 +106,8 @@ def test_bundle_after_a_real_migration_leaks_nothing(
         "journal.json",
         "logs/migration-assistant.log",
         "receipts/H drive migration receipt.html",
-        "receipts/Migration receipt (practice).csv",
-        "receipts/Migration receipt (practice).html",
+        f"receipts/{PRACTICE_RECEIPT_NAME}.csv",
+        f"receipts/{PRACTICE_RECEIPT_NAME}.html",
         "receipts/latest run (practice-journal).txt",
         "settings.json",
         "versions.json",
@@ -199,3 +202,37 @@ def test_bundle_is_private_and_never_half_written(tmp_path: Path) -> None:
     write_support_bundle(target, log_dir=tmp_path / "no logs", settings=Settings(), code="AAA-AAA")
     assert target.stat().st_mode & 0o777 == 0o600
     assert sorted(p.name for p in target.parent.iterdir()) == ["b.zip"]
+
+
+_FRAGMENTS = [
+    "Verified Cases/2023/notes.docx",
+    "Bearer",
+    "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln",
+    "access_token=",
+    '"refresh_token":',
+    "0.AXoAbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_ab",
+    "?code=abc123&state=xyz",
+    "Authorization:",
+    "tom.jones@sandbox.police.uk",
+    "Jane.Smith@x.uk",
+    "user_code ABCD-EFGH",
+    "%3Dtoken%3Dabc",
+    "monkey key: value",
+    "H:/Cases/Statement of J Smith v2.docx",
+    "x" * 40,
+    "",
+    "",
+    "",
+]
+
+
+# Under _PIECE_LINES lines: a keyword group is never cut (pieces of other lines may be).
+@given(st.lists(st.lists(st.sampled_from(_FRAGMENTS), max_size=6), max_size=250))
+def test_scrubbing_in_pieces_equals_scrubbing_whole(lines: list[list[str]]) -> None:
+    text = "\n".join(" ".join(line) for line in lines)
+    assert Scrubber()(text) == Scrubber().full(text)
+
+
+def test_a_secret_on_the_line_after_its_keyword_is_caught() -> None:
+    text = 'ok\n{"refresh_token":\n "abc.def"}\nok\n'
+    assert "abc.def" not in Scrubber()(text)
