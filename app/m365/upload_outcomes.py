@@ -121,4 +121,10 @@ def next_expected(body: dict[str, Any]) -> int | None:
     ranges = body.get("nextExpectedRanges") or []
     if not ranges:
         return None
-    return int(str(ranges[0]).split("-", 1)[0])
+    # "start-" or "start-end"; anything else is an answer we cannot use, said as such
+    # (not a ValueError that fails the file as "unexpected").
+    first = ranges[0] if isinstance(ranges, list) else ranges
+    start, dash, _end = str(first).strip().partition("-")
+    if not (dash and start.isascii() and start.isdigit()):
+        raise malformed("upload session", f"nextExpectedRanges {str(first)[:40]!r}")
+    return int(start)
