@@ -24,6 +24,8 @@ BUILD = ROOT / "build"
 SPEC = BUILD / "migration_assistant.spec"
 VERSION_TEMPLATE = BUILD / "version_info.txt.in"
 APP_FOLDER = "MigrationAssistant"
+# The console program, on every platform (Windows adds the windowed MigrationAssistant.exe).
+CONSOLE_PROGRAM = "migration-assistant.exe" if sys.platform == "win32" else "migration-assistant"
 
 
 def app_version() -> str:
@@ -82,6 +84,29 @@ def compile_translations(out: Path) -> list[Path]:
     return compiled
 
 
+def strip_debug_information(folder: Path) -> int:
+    """Linux: drop the debug information some libraries carry (this machine's libpython
+    alone: 23 MB -> 5.5 MB); libraries without it are left exactly as they came. Returns
+    how many were stripped. Without binutils (readelf, strip) nothing is stripped."""
+    readelf, strip = shutil.which("readelf"), shutil.which("strip")
+    if not sys.platform.startswith("linux") or readelf is None or strip is None:
+        return 0
+    stripped = 0
+    for path in sorted(folder.rglob("*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        with path.open("rb") as file:
+            if file.read(4) != b"\x7fELF":
+                continue
+        sections = subprocess.run(
+            [readelf, "-S", "-W", str(path)], capture_output=True, text=True, check=False
+        ).stdout
+        if ".debug_info" in sections:
+            subprocess.run([strip, "--strip-debug", str(path)], check=True)
+            stripped += 1
+    return stripped
+
+
 def build(dist: Path, work: Path, organisation: str) -> Path:
     ensure_pyinstaller()
     env = dict(os.environ)
@@ -111,7 +136,9 @@ def build(dist: Path, work: Path, organisation: str) -> Path:
         env=env,
         cwd=ROOT,
     )
-    return dist / APP_FOLDER
+    folder = dist / APP_FOLDER
+    print(f"Debug information stripped from {strip_debug_information(folder)} libraries")
+    return folder
 
 
 def main(argv: list[str] | None = None) -> int:

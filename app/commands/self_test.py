@@ -84,7 +84,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             detail = check()
         except Exception as error:  # every failure is reported; the next check still runs
             failures += 1
-            print(f"  FAIL  {name}: {error}", flush=True)
+            print(f"  FAIL  {name}: {_describe(error)}", flush=True)
             continue
         print(f"  ok    {name}: {detail} ({time.monotonic() - started:.1f} s)", flush=True)
     if failures:
@@ -94,6 +94,15 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _describe(error: Exception) -> str:
+    """Our own failures in full; anything else by its type and its last line (numpy's
+    import error, for one, is twenty lines of advice ending with the actual cause)."""
+    if isinstance(error, CheckFailed):
+        return str(error)
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return f"{type(error).__name__}: {lines[-1] if lines else '(no message)'}"
+
+
 def check_libraries() -> str:
     import cryptography
     import msal
@@ -101,10 +110,17 @@ def check_libraries() -> str:
     import PySide6
     import requests
 
+    broker = ""
+    if sys.platform == "win32":
+        # MSAL imports the broker's runtime only when the app is created; a build without
+        # it fails at the first real sign-in, so look now.
+        import pymsalruntime  # type: ignore[import-not-found, unused-ignore]
+
+        broker = f", sign-in broker {getattr(pymsalruntime, '__version__', 'present')}"
     return (
         f"Python {platform.python_version()}, Qt {PySide6.__version__}, MSAL {msal.__version__}, "
         f"requests {requests.__version__}, cryptography {cryptography.__version__}, "
-        f"numpy {numpy.__version__}"
+        f"numpy {numpy.__version__}{broker}"
     )
 
 

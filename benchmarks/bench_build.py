@@ -1,0 +1,147 @@
+"""Benchmark: the built one-folder application. Each figure beside a reference measured in
+the same run, as a ratio, and against its target.
+
+1. size   - the built folder on disk (target < 150 MB); reference: the installed runtime
+            packages the app runs on from source (its dependencies' files, site-packages).
+2. start  - process start to the wizard's first paint, the built program (target <= 1.5 s,
+            as benchmarks/bench_ui.py's start figure); reference: the same from source
+            (`python -m app`). Both through `self-test --first-paint`, offscreen, median.
+
+    .venv/bin/python benchmarks/bench_build.py [--quick] [--app build/dist/MigrationAssistant]
+
+Builds into a temporary folder unless --app names a built one (build/build.sh makes it).
+--quick: one start-up each instead of five. Writes benchmarks/results/build.json; exits 1
+when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_ui import figure  # noqa: E402 (after the path it lives on)
+
+RESULTS = ROOT / "benchmarks" / "results" / "build.json"
+CONSOLE_PROGRAM = "migration-assistant.exe" if sys.platform == "win32" else "migration-assistant"
+MB = 1024 * 1024
+
+
+def folder_bytes(folder: Path) -> int:
+    """Bytes on disk the way a copy would take them (symbolic links counted once)."""
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def runtime_dependency_bytes() -> int:
+    """The installed files of the app's runtime dependencies, recursively (no extras)."""
+    seen: set[str] = set()
+    todo = ["h-drive-migration-assistant"]
+    total = 0
+    while todo:
+        name = re.split(r"[\s;<>=!~\[(]", todo.pop(), maxsplit=1)[0].lower().replace("_", "-")
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            dist = metadata.distribution(name)
+        except metadata.PackageNotFoundError:
+            continue
+        if name != "h-drive-migration-assistant":  # the app itself is an editable checkout
+            for file in dist.files or []:
+                path = Path(str(dist.locate_file(file)))
+                if path.is_file():
+                    total += path.stat().st_size
+        todo += [req for req in dist.requires or [] if "extra ==" not in req]
+    return total
+
+
+def first_paint(command: list[str], home: Path) -> float:
+    """Seconds from starting the process to the wizard's first paint."""
+    env = {**os.environ, "MIGRATION_ASSISTANT_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    started = time.monotonic()
+    out = subprocess.run(
+        [*command, "self-test", "--first-paint"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    return float(out.stdout.strip().splitlines()[-1]) - started
+
+
+def build(tmp: Path) -> Path:
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "build" / "build.py"), "--dist", str(tmp / "dist"),
+         "--work", str(tmp / "work")],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return Path(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--app", type=Path, help="a built application folder to measure")
+    args = parser.parse_args()
+    runs = 1 if args.quick else 5
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        folder = args.app.resolve() if args.app else build(tmp)
+        size = folder_bytes(folder)
+        source_size = runtime_dependency_bytes()
+        frozen_cmd = [str(folder / CONSOLE_PROGRAM)]
+        source_cmd = [sys.executable, "-m", "app"]
+        first_paint(frozen_cmd, tmp / "warm")  # the first start reads the files from disk
+        first_paint(source_cmd, tmp / "warm")
+        frozen = [first_paint(frozen_cmd, tmp / f"f{n}") for n in range(runs)]
+        source = [first_paint(source_cmd, tmp / f"s{n}") for n in range(runs)]
+    results: list[dict[str, Any]] = [
+        figure(
+            "size",
+            size / MB,
+            source_size / MB,
+            150,
+            "MB",
+            "built folder vs the runtime packages installed for the source",
+        ),
+        figure(
+            "start",
+            statistics.median(frozen) * 1000,
+            statistics.median(source) * 1000,
+            1500,
+            "ms",
+            f"built vs source, process start to first paint, median of {runs}",
+        ),
+    ]
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(
+        json.dumps(
+            {
+                "quick": args.quick,
+                "platform": sys.platform,
+                "app": str(folder) if args.app else "(built in a temporary folder)",
+                "load_average": os.getloadavg(),
+                "start_runs_s": {"built": frozen, "source": source},
+                "figures": results,
+            },
+            indent=2,
+        )
+    )
+    return 0 if all(r["passed"] for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
