@@ -102,7 +102,7 @@ def _classify(
     if rules is not None:
         compiled.set_folder_findings(rules.folders)
     files = inventory.files
-    all_bits, names = _main_pass(compiled, files, stop)
+    all_bits, names = _main_pass(compiled, inventory, stop)
     for index, bits in compiled.name_hits(names).items():
         all_bits[index] |= bits
     del names
@@ -147,6 +147,7 @@ def _classify(
         problems=[compiled.problem_guidance(problem.kind) for problem in inventory.problems],
     )
     _drop_slowly(details)
+    inventory.forget_path_columns()  # the last pass that needs them
     return report
 
 
@@ -160,16 +161,19 @@ def _drop_slowly(table: dict[int, dict[str, str]]) -> None:
 
 
 def _main_pass(
-    compiled: CompiledPolicy, files: list[FileEntry], stop: threading.Event | None
+    compiled: CompiledPolicy, inventory: Inventory, stop: threading.Event | None
 ) -> tuple[list[int], list[str]]:
     """The hot loop: each file's bits from per-folder and per-extension lookups, and its name.
 
-    Name rules are left to `CompiledPolicy.name_hits`, which looks at all names at once.
+    Paths come already split (`Inventory.path_columns`, shared with the OneDrive rules
+    check). Name rules are left to `CompiledPolicy.name_hits`, which looks at all names
+    at once.
     """
+    files = inventory.files
+    columns = inventory.path_columns()
+    parents, names = columns.parents, columns.names
     all_bits: list[int] = []
-    names: list[str] = []
     add_bits = all_bits.append
-    add_name = names.append
     folder_bits = compiled.folder_bits
     ext_bits = compiled.ext_bits
     # The first age and size tests inline (a default policy has one of each), others looped.
@@ -178,23 +182,22 @@ def _main_pass(
     more_ages = compiled.age_tests[1:]
     more_sizes = compiled.size_tests[1:]
     more = bool(more_ages or more_sizes)
-    folders: dict[str, int] = {}
     exts: dict[str, int] = {}
     last_parent: str | None = None
     last_bits = 0
     for start in range(0, len(files), _CHUNK):
         if stop is not None and stop.is_set():
             raise CancelledError("classification stopped")
-        for entry in files[start : start + _CHUNK]:
-            parent, _, name = entry.rel_path.rpartition("/")
-            add_name(name)
-            # A scan lists a folder's files together: most files share the last parent.
-            if parent == last_parent:
+        end = start + _CHUNK
+        for parent, name, entry in zip(
+            parents[start:end], names[start:end], files[start:end], strict=True
+        ):
+            # A scan lists a folder's files together, and the columns share one parent
+            # string per folder: an identity test finds most files' folder bits.
+            if parent is last_parent:
                 bits = last_bits
             else:
-                known = folders.get(parent)
-                bits = folder_bits(parent) if known is None else known
-                folders[parent] = last_bits = bits
+                bits = last_bits = folder_bits(parent)  # memoised per folder
                 last_parent = parent
             _, dot, ext = name.rpartition(".")
             if dot:

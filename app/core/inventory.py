@@ -10,6 +10,7 @@ Kept compact (slotted records, no per-file dicts) so a million files fit in memo
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -66,6 +67,40 @@ class ScanProblem:
     detail: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class PathColumns:
+    """Every file's path, folder and name, in `Inventory.files` order (lists of str)."""
+
+    paths: list[str]
+    parents: list[str]  # "" for a file at the root
+    names: list[str]
+
+
+def split_paths(files: Sequence[FileEntry]) -> PathColumns:
+    """Paths split into folders and names. A plain loop: list(map(rpartition)) keeps
+    200,000 tuples alive (measured 3x slower, fresh memory) and never lets go of the GIL.
+
+    A folder's files are listed together, so consecutive files share one parent string:
+    its hash is then computed once per folder, not once per file, wherever it is used.
+    """
+    paths: list[str] = []
+    parents: list[str] = []
+    names: list[str] = []
+    add_path, add_parent, add_name = paths.append, parents.append, names.append
+    last = ""
+    for entry in files:
+        path = entry.rel_path
+        parent, _, name = path.rpartition("/")
+        if parent == last:
+            parent = last
+        else:
+            last = parent
+        add_path(path)
+        add_parent(parent)
+        add_name(name)
+    return PathColumns(paths, parents, names)
+
+
 @dataclass
 class Inventory:
     root: str  # the scanned folder as the user knows it (e.g. H:\ or \\server\home$\user)
@@ -75,6 +110,28 @@ class Inventory:
     complete: bool = True  # False when the scan was cancelled: what it had so far
     started: float = 0.0
     finished: float = 0.0
+    # (files list, its length, columns): see path_columns. Not part of the record.
+    _columns: tuple[list[FileEntry], int, PathColumns] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def path_columns(self) -> PathColumns:
+        """`split_paths(self.files)`, computed once for the OneDrive rules check and the
+        classification that follows it (each used to split all paths again).
+
+        Kept until `forget_path_columns()`, or until `files` is replaced or changes
+        length (files are never edited in place: a new scan makes a new Inventory).
+        """
+        cached = self._columns
+        if cached is not None and cached[0] is self.files and cached[1] == len(self.files):
+            return cached[2]
+        columns = split_paths(self.files)
+        self._columns = (self.files, len(self.files), columns)
+        return columns
+
+    def forget_path_columns(self) -> None:
+        """Free the columns (a name string per file) once the last pass that needs them is done."""
+        self._columns = None
 
     @property
     def total_bytes(self) -> int:
