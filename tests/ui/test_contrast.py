@@ -10,7 +10,7 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget, QWizard
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QWidget, QWizard
 from test_journey import make_drive
 
 from app.core import receipt_html
@@ -128,6 +128,11 @@ def test_nothing_is_clipped_at_200_percent_text_on_any_page(
     def look(name: str) -> None:
         qtbot.wait(50)  # let layouts settle (no condition to wait on: geometry is lazy)
         seen[name] = clipped_text(wizard)
+        # Reflow (1.4.10): the page scrolls down, never sideways.
+        page = wizard.currentPage()
+        scroll = page.findChild(QScrollArea, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if scroll.horizontalScrollBar().maximum() > 0:
+            seen[name].append(f"scrolls sideways by {scroll.horizontalScrollBar().maximum()} px")
         labels = [w for w in wizard.currentPage().findChildren(QLabel) if w.isVisible()]
         assert labels, f"{name}: nothing to check"
 

@@ -13,12 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
     QTextBrowser,
@@ -49,7 +48,6 @@ class DonePage(Page):
         self.receipt_view.setTabChangesFocus(True)
         self.receipt_view.setMinimumHeight(220)
         self.body.addWidget(self.receipt_view, 1)
-        row = QHBoxLayout()
         self.open_button = self.button(
             self.tr("&Open my OneDrive folder"), self.tr("Opens OneDrive in your web browser")
         )
@@ -61,10 +59,10 @@ class DonePage(Page):
             self.tr("Asks you to confirm, with the full list, before deleting anything"),
         )
         self.delete_button.clicked.connect(self._confirm_delete)
+        # One above the other: side by side, at 200% text they need more than the window's
+        # width, and the page would scroll sideways with the buttons cut off (WCAG 1.4.10).
         for button in (self.open_button, self.save_button, self.delete_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        self.body.addLayout(row)
+            self.body.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         self.hand_back_button = self.button(
             self.tr("&Check this laptop before I hand it back..."),
             self.tr("Lists files on this laptop that are not in your OneDrive"),

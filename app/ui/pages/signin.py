@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel
 
 from app.core.errors import UserFacingError
@@ -28,7 +29,6 @@ class SignInPage(Page):
                 "opens in your web browser; come back here when it says you are done."
             )
         )
-        row = QHBoxLayout()
         self.sign_in_button = self.button(
             self.tr("&Sign in with your work account"),
             self.tr("Opens the Microsoft sign-in page in your web browser"),
@@ -43,10 +43,9 @@ class SignInPage(Page):
         self.cancel_button = self.button(self.tr("C&ancel sign-in"))
         self.cancel_button.clicked.connect(self._cancel)
         self.cancel_button.setVisible(False)
+        # One above the other: side by side they are wider than the window at 200% text.
         for button in (self.sign_in_button, self.code_button, self.cancel_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        self.body.addLayout(row)
+            self.body.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.training_row = QHBoxLayout()
         self.training_label = QLabel(self.tr("&Training account (practice only):"))
@@ -59,8 +58,12 @@ class SignInPage(Page):
             self.tr("Practice mode only: signs in without a password"),
         )
         self.training_button.clicked.connect(self._training)
+        # The label above the account and its button: on one line, at 200% text the row
+        # is wider than the window and the page scrolled sideways (WCAG 1.4.10 reflow).
+        self.body.addWidget(self.training_label)
         for widget in (self.training_label, self.training_users, self.training_button):
-            self.training_row.addWidget(widget)
+            if widget is not self.training_label:
+                self.training_row.addWidget(widget)
             widget.setVisible(session.sandbox is not None and bool(session.training_users))
         self.training_row.addStretch(1)
         self.body.addLayout(self.training_row)
