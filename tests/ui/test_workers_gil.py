@@ -6,8 +6,8 @@ import sys
 import threading
 from typing import Any
 
-from pytestqt.qtbot import QtBot
 from PySide6.QtCore import QObject
+from pytestqt.qtbot import QtBot
 
 from app.ui.workers import GIL_SWITCH_INTERVAL_S, run_in_background
 
