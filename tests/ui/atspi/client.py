@@ -135,7 +135,7 @@ def key_and_focus(keysym: int) -> dict[str, Any] | None:
     """Press a key; the object that takes focus (None if focus did not move)."""
     before = focus_events()
     press(keysym)
-    if not pump(1.5, lambda: focus_events() > before):
+    if not pump(3.0, lambda: focus_events() > before):
         return None
     pump(0.05)
     return focused(None)
@@ -190,7 +190,7 @@ def work_the_guidance_list(app: Any) -> dict[str, Any]:
     result["items"] = [describe(child) for child in found]
     before = focus_events()
     found.queryComponent().grabFocus()
-    pump(1.5, lambda: focus_events() > before)
+    pump(3.0, lambda: focus_events() > before)
     for _ in range(len(result["items"]) + 1):
         now = key_and_focus(DOWN)
         if now is None:
