@@ -221,107 +221,107 @@
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../app/ui/pages/done.py" line="45" />
+            <location filename="../app/ui/pages/done.py" line="44" />
             <source>Your receipt</source>
             <translation>Eich derbynneb</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="48" />
+            <location filename="../app/ui/pages/done.py" line="47" />
             <source>Receipt</source>
             <translation>Derbynneb</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="54" />
+            <location filename="../app/ui/pages/done.py" line="52" />
             <source>&amp;Open my OneDrive folder</source>
             <translation>&amp;Agor fy ffolder OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="54" />
+            <location filename="../app/ui/pages/done.py" line="52" />
             <source>Opens OneDrive in your web browser</source>
             <translation>Yn agor OneDrive yn eich porwr gwe</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="57" />
+            <location filename="../app/ui/pages/done.py" line="55" />
             <source>&amp;Save the receipt...</source>
             <translation>&amp;Cadw'r dderbynneb...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="60" />
+            <location filename="../app/ui/pages/done.py" line="58" />
             <source>&amp;Delete the left-behind files from my H: drive...</source>
             <translation>&amp;Dileu'r ffeiliau a adawyd ar ôl o fy ngyriant H:...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="61" />
+            <location filename="../app/ui/pages/done.py" line="59" />
             <source>Asks you to confirm, with the full list, before deleting anything</source>
             <translation>Yn gofyn i chi gadarnhau, gyda'r rhestr lawn, cyn dileu unrhyw beth</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="69" />
+            <location filename="../app/ui/pages/done.py" line="67" />
             <source>&amp;Check this laptop before I hand it back...</source>
             <translation>&amp;Gwirio'r gliniadur hwn cyn i mi ei roi'n ôl...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="70" />
+            <location filename="../app/ui/pages/done.py" line="68" />
             <source>Lists files on this laptop that are not in your OneDrive</source>
             <translation>Yn rhestru ffeiliau ar y gliniadur hwn sydd ddim yn eich OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="83" />
+            <location filename="../app/ui/pages/done.py" line="81" />
             <source>Preparing your receipt...</source>
             <translation>Wrthi'n paratoi eich derbynneb...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="124" />
+            <location filename="../app/ui/pages/done.py" line="122" />
             <source>Your receipt is saved in {folder}.</source>
             <translation>Mae eich derbynneb wedi'i chadw yn {folder}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="130" />
+            <location filename="../app/ui/pages/done.py" line="128" />
             <source>The receipt could not be saved on this computer: {why}</source>
             <translation>Doedd dim modd cadw'r dderbynneb ar y cyfrifiadur hwn: {why}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="137" />
+            <location filename="../app/ui/pages/done.py" line="135" />
             <source>A copy is in your OneDrive: {names}.</source>
             <translation>Mae copi yn eich OneDrive: {names}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="142" />
+            <location filename="../app/ui/pages/done.py" line="140" />
             <source>{name} could not be put in OneDrive: {why}</source>
             <translation>Doedd dim modd rhoi {name} yn OneDrive: {why}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="179" />
+            <location filename="../app/ui/pages/done.py" line="177" />
             <source>Save the receipt</source>
             <translation>Cadw'r dderbynneb</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="181" />
+            <location filename="../app/ui/pages/done.py" line="179" />
             <source>Web page (*.html);;Spreadsheet (*.csv);;Text (*.txt)</source>
             <translation>Tudalen we (*.html);;Taenlen (*.csv);;Testun (*.txt)</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="205" />
+            <location filename="../app/ui/pages/done.py" line="203" />
             <source>Receipt saved to {path}</source>
             <translation>Cadwyd y dderbynneb yn {path}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="215" />
+            <location filename="../app/ui/pages/done.py" line="213" />
             <source>Delete files from your H: drive?</source>
             <translation>Dileu ffeiliau o'ch gyriant H:?</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="218" />
+            <location filename="../app/ui/pages/done.py" line="216" />
             <source>This permanently deletes {what} from your H: drive. They are the files the retention guidance (or you) chose not to move. They are not in OneDrive.</source>
             <translation>Bydd hyn yn dileu {what} o'ch gyriant H: am byth. Dyma'r ffeiliau na chawson nhw eu symud, yn ôl y canllawiau cadw (neu eich dewis chi). Dydyn nhw ddim yn OneDrive.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="222" />
+            <location filename="../app/ui/pages/done.py" line="220" />
             <source>The full list is under Show Details.</source>
             <translation>Mae'r rhestr lawn o dan Show Details.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="225" />
+            <location filename="../app/ui/pages/done.py" line="223" />
             <source>Delete %n file(s)</source>
             <translation>
                 <numerusform>Dileu %n ffeil</numerusform>
@@ -332,22 +332,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="227" />
+            <location filename="../app/ui/pages/done.py" line="225" />
             <source>Keep them</source>
             <translation>Eu cadw</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="242" />
+            <location filename="../app/ui/pages/done.py" line="240" />
             <source>Deleting...</source>
             <translation>Wrthi'n dileu...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="259" />
+            <location filename="../app/ui/pages/done.py" line="257" />
             <source>Deleted {what} from your H: drive.</source>
-            <translation>Wedi dileu {what} o'ch gyriant H:.</translation>
+            <translation>Wedi dileu {what} o'ch gyriant H:</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="263" />
+            <location filename="../app/ui/pages/done.py" line="261" />
             <source>%n file(s) could not be deleted:</source>
             <translation>
                 <numerusform>Doedd dim modd dileu %n ffeil:</numerusform>
@@ -358,7 +358,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="267" />
+            <location filename="../app/ui/pages/done.py" line="265" />
             <source>%n file(s) were kept because they are no longer as they were when scanned:</source>
             <translation>
                 <numerusform>Cadwyd %n ffeil am eu bod wedi newid ers i'r cynorthwyydd edrych arnyn nhw:</numerusform>
@@ -393,6 +393,7 @@
         </message>
         <message>
             <location filename="../app/ui/formatting.py" line="49" />
+            <location filename="../app/ui/formatting.py" line="57" />
             <source>unknown</source>
             <translation>anhysbys</translation>
         </message>
@@ -414,6 +415,7 @@
         </message>
         <message numerus="yes">
             <location filename="../app/ui/formatting.py" line="70" />
+            <location filename="../app/ui/formatting.py" line="74" />
             <source>about %n hour(s)</source>
             <translation>
                 <numerusform>tua %n awr</numerusform>
@@ -505,6 +507,7 @@
         </message>
         <message>
             <location filename="../app/ui/pages/hand_back.py" line="119" />
+            <location filename="../app/ui/pages/hand_back.py" line="265" />
             <source>Check result</source>
             <translation>Canlyniad y gwiriad</translation>
         </message>
@@ -549,22 +552,22 @@
             <translation>Cau</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="172" />
+            <location filename="../app/ui/pages/hand_back.py" line="171" />
             <source>No folders found on this laptop. Add the folders to check.</source>
             <translation>Heb ddod o hyd i ffolderi ar y gliniadur hwn. Ychwanegwch y ffolderi i'w gwirio.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="183" />
+            <location filename="../app/ui/pages/hand_back.py" line="182" />
             <source>Choose a folder to check</source>
             <translation>Dewis ffolder i'w wirio</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="194" />
+            <location filename="../app/ui/pages/hand_back.py" line="193" />
             <source>Checking...</source>
             <translation>Wrthi'n gwirio...</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/hand_back.py" line="212" />
+            <location filename="../app/ui/pages/hand_back.py" line="211" />
             <source>Checked %n file(s)...</source>
             <translation>
                 <numerusform>Wedi gwirio %n ffeil...</numerusform>
@@ -575,22 +578,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="227" />
+            <location filename="../app/ui/pages/hand_back.py" line="226" />
             <source>Not in OneDrive</source>
             <translation>Ddim yn OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="228" />
+            <location filename="../app/ui/pages/hand_back.py" line="227" />
             <source>Different in OneDrive</source>
             <translation>Yn wahanol yn OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="229" />
+            <location filename="../app/ui/pages/hand_back.py" line="228" />
             <source>Could not be read</source>
             <translation>Doedd dim modd ei darllen</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/hand_back.py" line="239" />
+            <location filename="../app/ui/pages/hand_back.py" line="238" />
             <source>All %n file(s) are safely in your OneDrive. Nothing is left only on this laptop: you can hand it back.</source>
             <translation>
                 <numerusform>Does dim ffeiliau i'w gwirio (%n). Does dim byd ar ôl ar y gliniadur hwn yn unig: gallwch ei roi'n ôl.</numerusform>
@@ -601,7 +604,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/hand_back.py" line="245" />
+            <location filename="../app/ui/pages/hand_back.py" line="244" />
             <source>%n file(s) are not safely in your OneDrive.</source>
             <translation>
                 <numerusform>Mae %n ffeil sydd ddim yn ddiogel yn eich OneDrive.</numerusform>
@@ -612,12 +615,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="247" />
+            <location filename="../app/ui/pages/hand_back.py" line="246" />
             <source>The check was stopped before the end.</source>
             <translation>Cafodd y gwiriad ei stopio cyn y diwedd.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="249" />
+            <location filename="../app/ui/pages/hand_back.py" line="248" />
             <source>The first {shown} are listed.</source>
             <translation>Mae'r {shown} cyntaf wedi'u rhestru.</translation>
         </message>
@@ -684,6 +687,8 @@
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="65" />
+            <location filename="../app/ui/pages/progress.py" line="152" />
+            <location filename="../app/ui/pages/progress.py" line="249" />
             <source>&amp;Pause</source>
             <translation>&amp;Oedi</translation>
         </message>
@@ -905,6 +910,11 @@
             <translation>dim modd symud</translation>
         </message>
         <message>
+            <location filename="../app/ui/review_common.py" line="64" />
+            <source>Cannot move</source>
+            <translation>Dim modd symud</translation>
+        </message>
+        <message>
             <location filename="../app/ui/review_common.py" line="67" />
             <source>Will move (please review)</source>
             <translation>Yn symud (adolygwch)</translation>
@@ -947,6 +957,7 @@
         </message>
         <message>
             <location filename="../app/ui/review_models.py" line="102" />
+            <location filename="../app/ui/review_tree_model.py" line="44" />
             <source>Name</source>
             <translation>Enw</translation>
         </message>
@@ -957,16 +968,19 @@
         </message>
         <message>
             <location filename="../app/ui/review_models.py" line="104" />
+            <location filename="../app/ui/review_tree_model.py" line="45" />
             <source>Size</source>
             <translation>Maint</translation>
         </message>
         <message>
             <location filename="../app/ui/review_models.py" line="105" />
+            <location filename="../app/ui/review_tree_model.py" line="46" />
             <source>Modified</source>
             <translation>Newidiwyd</translation>
         </message>
         <message>
             <location filename="../app/ui/review_models.py" line="106" />
+            <location filename="../app/ui/review_tree_model.py" line="47" />
             <source>What will happen</source>
             <translation>Beth fydd yn digwydd</translation>
         </message>
@@ -1105,6 +1119,7 @@
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="206" />
+            <location filename="../app/ui/pages/review.py" line="281" />
             <source>The retention policy does not allow changing this.</source>
             <translation>Dydy'r polisi cadw ddim yn caniatáu newid hyn.</translation>
         </message>
@@ -1126,13 +1141,14 @@
         <message>
             <location filename="../app/ui/pages/review.py" line="317" />
             <source>✔ Will move: {move}.   ✖ Left on the H: drive: {left}.   ⊘ Cannot move: {cannot}.</source>
-            <translation>✔ Yn symud: {move}.   ✖ Yn aros ar y gyriant H:: {left}.   ⊘ Dim modd symud: {cannot}.</translation>
+            <translation>✔ Yn symud: {move}.   ✖ Yn aros ar y gyriant H: – {left}.   ⊘ Dim modd symud: {cannot}.</translation>
         </message>
     </context>
     <context>
         <name>ScanPage</name>
         <message>
             <location filename="../app/ui/pages/scan.py" line="23" />
+            <location filename="../app/ui/pages/scan.py" line="41" />
             <source>Looking through your H: drive</source>
             <translation>Yn edrych drwy eich gyriant H:</translation>
         </message>
@@ -1164,12 +1180,12 @@
         <message>
             <location filename="../app/ui/pages/scan.py" line="61" />
             <source>Your H: drive: {path}</source>
-            <translation>Eich gyriant H:: {path}</translation>
+            <translation>Eich gyriant H: – {path}</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="67" />
             <source>⚠ The assistant could not find your H: drive.</source>
-            <translation>⚠ Doedd y cynorthwyydd ddim yn gallu dod o hyd i'ch gyriant H:.</translation>
+            <translation>⚠ Doedd y cynorthwyydd ddim yn gallu dod o hyd i'ch gyriant H:</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/scan.py" line="70" />
@@ -1268,12 +1284,12 @@
     <context>
         <name>SignInPage</name>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="23" />
+            <location filename="../app/ui/pages/signin.py" line="24" />
             <source>Sign in</source>
             <translation>Mewngofnodi</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="27" />
+            <location filename="../app/ui/pages/signin.py" line="28" />
             <source>Sign in with the same work account you use for email. A sign-in window opens in your web browser; come back here when it says you are done.</source>
             <translation>Mewngofnodwch gyda'r un cyfrif gwaith rydych chi'n ei ddefnyddio ar gyfer e-bost. Bydd ffenestr fewngofnodi'n agor yn eich porwr gwe; dewch yn ôl yma pan fydd yn dweud eich bod wedi gorffen.</translation>
         </message>
@@ -1303,92 +1319,92 @@
             <translation>C&amp;anslo mewngofnodi</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="52" />
+            <location filename="../app/ui/pages/signin.py" line="51" />
             <source>&amp;Training account (practice only):</source>
             <translation>Cyfrif &amp;hyfforddi (ymarfer yn unig):</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="56" />
+            <location filename="../app/ui/pages/signin.py" line="55" />
             <source>Training account</source>
             <translation>Cyfrif hyfforddi</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="58" />
+            <location filename="../app/ui/pages/signin.py" line="57" />
             <source>Sign in as this &amp;trainee</source>
             <translation>Mewngofnodi fel yr hyff&amp;orddai hwn</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="59" />
+            <location filename="../app/ui/pages/signin.py" line="58" />
             <source>Practice mode only: signs in without a password</source>
             <translation>Modd ymarfer yn unig: yn mewngofnodi heb gyfrinair</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="81" />
+            <location filename="../app/ui/pages/signin.py" line="84" />
             <source>I confirm this H: drive is mine and I want to move it to my OneDrive</source>
             <translation>Rwy'n cadarnhau mai fi biau'r gyriant H: hwn a fy mod am ei symud i fy OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="113" />
+            <location filename="../app/ui/pages/signin.py" line="116" />
             <source>Waiting for you to finish signing in in your web browser...</source>
             <translation>Yn aros i chi orffen mewngofnodi yn eich porwr gwe...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="120" />
+            <location filename="../app/ui/pages/signin.py" line="123" />
             <source>Signing in as the training account {upn}...</source>
             <translation>Yn mewngofnodi fel y cyfrif hyfforddi {upn}...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="129" />
+            <location filename="../app/ui/pages/signin.py" line="132" />
             <source>Getting a sign-in code...</source>
             <translation>Yn cael cod mewngofnodi...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="143" />
+            <location filename="../app/ui/pages/signin.py" line="146" />
             <source>Your web browser did not open. Open this address in a browser on this computer to sign in, then come back here: {url}</source>
             <translation>Wnaeth eich porwr gwe ddim agor. Agorwch y cyfeiriad hwn mewn porwr ar y cyfrifiadur hwn i fewngofnodi, yna dewch yn ôl yma: {url}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="155" />
+            <location filename="../app/ui/pages/signin.py" line="158" />
             <source>On another device, go to {url} and enter the code {code}. Then come back here.</source>
             <translation>Ar ddyfais arall, ewch i {url} a rhowch y cod {code}. Yna dewch yn ôl yma.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="159" />
+            <location filename="../app/ui/pages/signin.py" line="162" />
             <source>Sign-in code</source>
             <translation>Cod mewngofnodi</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="161" />
+            <location filename="../app/ui/pages/signin.py" line="164" />
             <source>Waiting for you to enter the code on the other device...</source>
             <translation>Yn aros i chi roi'r cod ar y ddyfais arall...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="177" />
+            <location filename="../app/ui/pages/signin.py" line="180" />
             <source>Your OneDrive has {free} free.</source>
             <translation>Mae gan eich OneDrive {free} yn rhydd.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="181" />
+            <location filename="../app/ui/pages/signin.py" line="184" />
             <source>Signed in as {name} ({user}).</source>
             <translation>Wedi mewngofnodi fel {name} ({user}).</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="200" />
+            <location filename="../app/ui/pages/signin.py" line="203" />
             <source>⚠ This H: drive seems to belong to {expected}, but you signed in as {actual}.</source>
             <translation>⚠ Mae'n ymddangos mai {expected} biau'r gyriant H: hwn, ond rydych chi wedi mewngofnodi fel {actual}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="204" />
+            <location filename="../app/ui/pages/signin.py" line="207" />
             <source>⚠ The assistant could not check who owns this H: drive. You signed in as {actual}.</source>
             <translation>⚠ Doedd y cynorthwyydd ddim yn gallu gwirio pwy biau'r gyriant H: hwn. Rydych chi wedi mewngofnodi fel {actual}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="208" />
+            <location filename="../app/ui/pages/signin.py" line="211" />
             <source>Your organisation does not allow moving someone else's H: drive. Sign in with the right account, or ask the service desk.</source>
             <translation>Dydy eich sefydliad ddim yn caniatáu symud gyriant H: rhywun arall. Mewngofnodwch gyda'r cyfrif cywir, neu gofynnwch i'r ddesg gwasanaeth.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="227" />
+            <location filename="../app/ui/pages/signin.py" line="230" />
             <source>Sign-in was cancelled. You can try again.</source>
             <translation>Cafodd y mewngofnodi ei ganslo. Gallwch roi cynnig arall arni.</translation>
         </message>
@@ -1454,17 +1470,17 @@
     <context>
         <name>Worker</name>
         <message>
-            <location filename="../app/ui/workers.py" line="105" />
+            <location filename="../app/ui/workers.py" line="144" />
             <source>Something went wrong</source>
             <translation>Aeth rhywbeth o'i le</translation>
         </message>
         <message>
-            <location filename="../app/ui/workers.py" line="106" />
+            <location filename="../app/ui/workers.py" line="145" />
             <source>The assistant met an unexpected problem while working.</source>
             <translation>Cafodd y cynorthwyydd broblem annisgwyl wrth weithio.</translation>
         </message>
         <message>
-            <location filename="../app/ui/workers.py" line="107" />
+            <location filename="../app/ui/workers.py" line="146" />
             <source>Try again. If it happens again, ask the service desk for help.</source>
             <translation>Rhowch gynnig arall arni. Os bydd yn digwydd eto, gofynnwch i'r ddesg gwasanaeth am help.</translation>
         </message>

@@ -218,107 +218,107 @@
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../app/ui/pages/done.py" line="45" />
+            <location filename="../app/ui/pages/done.py" line="44" />
             <source>Your receipt</source>
             <translation>Your receipt</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="48" />
+            <location filename="../app/ui/pages/done.py" line="47" />
             <source>Receipt</source>
             <translation>Receipt</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="54" />
+            <location filename="../app/ui/pages/done.py" line="52" />
             <source>&amp;Open my OneDrive folder</source>
             <translation>&amp;Open my OneDrive folder</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="54" />
+            <location filename="../app/ui/pages/done.py" line="52" />
             <source>Opens OneDrive in your web browser</source>
             <translation>Opens OneDrive in your web browser</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="57" />
+            <location filename="../app/ui/pages/done.py" line="55" />
             <source>&amp;Save the receipt...</source>
             <translation>&amp;Save the receipt...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="60" />
+            <location filename="../app/ui/pages/done.py" line="58" />
             <source>&amp;Delete the left-behind files from my H: drive...</source>
             <translation>&amp;Delete the left-behind files from my H: drive...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="61" />
+            <location filename="../app/ui/pages/done.py" line="59" />
             <source>Asks you to confirm, with the full list, before deleting anything</source>
             <translation>Asks you to confirm, with the full list, before deleting anything</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="69" />
+            <location filename="../app/ui/pages/done.py" line="67" />
             <source>&amp;Check this laptop before I hand it back...</source>
             <translation>&amp;Check this laptop before I hand it back...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="70" />
+            <location filename="../app/ui/pages/done.py" line="68" />
             <source>Lists files on this laptop that are not in your OneDrive</source>
             <translation>Lists files on this laptop that are not in your OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="83" />
+            <location filename="../app/ui/pages/done.py" line="81" />
             <source>Preparing your receipt...</source>
             <translation>Preparing your receipt...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="124" />
+            <location filename="../app/ui/pages/done.py" line="122" />
             <source>Your receipt is saved in {folder}.</source>
             <translation>Your receipt is saved in {folder}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="130" />
+            <location filename="../app/ui/pages/done.py" line="128" />
             <source>The receipt could not be saved on this computer: {why}</source>
             <translation>The receipt could not be saved on this computer: {why}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="137" />
+            <location filename="../app/ui/pages/done.py" line="135" />
             <source>A copy is in your OneDrive: {names}.</source>
             <translation>A copy is in your OneDrive: {names}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="142" />
+            <location filename="../app/ui/pages/done.py" line="140" />
             <source>{name} could not be put in OneDrive: {why}</source>
             <translation>{name} could not be put in OneDrive: {why}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="179" />
+            <location filename="../app/ui/pages/done.py" line="177" />
             <source>Save the receipt</source>
             <translation>Save the receipt</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="181" />
+            <location filename="../app/ui/pages/done.py" line="179" />
             <source>Web page (*.html);;Spreadsheet (*.csv);;Text (*.txt)</source>
             <translation>Web page (*.html);;Spreadsheet (*.csv);;Text (*.txt)</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="205" />
+            <location filename="../app/ui/pages/done.py" line="203" />
             <source>Receipt saved to {path}</source>
             <translation>Receipt saved to {path}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="215" />
+            <location filename="../app/ui/pages/done.py" line="213" />
             <source>Delete files from your H: drive?</source>
             <translation>Delete files from your H: drive?</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="218" />
+            <location filename="../app/ui/pages/done.py" line="216" />
             <source>This permanently deletes {what} from your H: drive. They are the files the retention guidance (or you) chose not to move. They are not in OneDrive.</source>
             <translation>This permanently deletes {what} from your H: drive. They are the files the retention guidance (or you) chose not to move. They are not in OneDrive.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="222" />
+            <location filename="../app/ui/pages/done.py" line="220" />
             <source>The full list is under Show Details.</source>
             <translation>The full list is under Show Details.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="225" />
+            <location filename="../app/ui/pages/done.py" line="223" />
             <source>Delete %n file(s)</source>
             <translation>
                 <numerusform>Delete %n file</numerusform>
@@ -326,22 +326,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="227" />
+            <location filename="../app/ui/pages/done.py" line="225" />
             <source>Keep them</source>
             <translation>Keep them</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="242" />
+            <location filename="../app/ui/pages/done.py" line="240" />
             <source>Deleting...</source>
             <translation>Deleting...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="259" />
+            <location filename="../app/ui/pages/done.py" line="257" />
             <source>Deleted {what} from your H: drive.</source>
             <translation>Deleted {what} from your H: drive.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="263" />
+            <location filename="../app/ui/pages/done.py" line="261" />
             <source>%n file(s) could not be deleted:</source>
             <translation>
                 <numerusform>%n file could not be deleted:</numerusform>
@@ -349,7 +349,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="267" />
+            <location filename="../app/ui/pages/done.py" line="265" />
             <source>%n file(s) were kept because they are no longer as they were when scanned:</source>
             <translation>
                 <numerusform>%n file were kept because they are no longer as they were when scanned:</numerusform>
@@ -374,6 +374,7 @@
         </message>
         <message>
             <location filename="../app/ui/formatting.py" line="49" />
+            <location filename="../app/ui/formatting.py" line="57" />
             <source>unknown</source>
             <translation>unknown</translation>
         </message>
@@ -392,6 +393,7 @@
         </message>
         <message numerus="yes">
             <location filename="../app/ui/formatting.py" line="70" />
+            <location filename="../app/ui/formatting.py" line="74" />
             <source>about %n hour(s)</source>
             <translation>
                 <numerusform>about %n hour</numerusform>
@@ -474,6 +476,7 @@
         </message>
         <message>
             <location filename="../app/ui/pages/hand_back.py" line="119" />
+            <location filename="../app/ui/pages/hand_back.py" line="265" />
             <source>Check result</source>
             <translation>Check result</translation>
         </message>
@@ -518,22 +521,22 @@
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="172" />
+            <location filename="../app/ui/pages/hand_back.py" line="171" />
             <source>No folders found on this laptop. Add the folders to check.</source>
             <translation>No folders found on this laptop. Add the folders to check.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="183" />
+            <location filename="../app/ui/pages/hand_back.py" line="182" />
             <source>Choose a folder to check</source>
             <translation>Choose a folder to check</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="194" />
+            <location filename="../app/ui/pages/hand_back.py" line="193" />
             <source>Checking...</source>
             <translation>Checking...</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/hand_back.py" line="212" />
+            <location filename="../app/ui/pages/hand_back.py" line="211" />
             <source>Checked %n file(s)...</source>
             <translation>
                 <numerusform>Checked %n file...</numerusform>
@@ -541,22 +544,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="227" />
+            <location filename="../app/ui/pages/hand_back.py" line="226" />
             <source>Not in OneDrive</source>
             <translation>Not in OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="228" />
+            <location filename="../app/ui/pages/hand_back.py" line="227" />
             <source>Different in OneDrive</source>
             <translation>Different in OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="229" />
+            <location filename="../app/ui/pages/hand_back.py" line="228" />
             <source>Could not be read</source>
             <translation>Could not be read</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/hand_back.py" line="239" />
+            <location filename="../app/ui/pages/hand_back.py" line="238" />
             <source>All %n file(s) are safely in your OneDrive. Nothing is left only on this laptop: you can hand it back.</source>
             <translation>
                 <numerusform>All %n file are safely in your OneDrive. Nothing is left only on this laptop: you can hand it back.</numerusform>
@@ -564,7 +567,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/hand_back.py" line="245" />
+            <location filename="../app/ui/pages/hand_back.py" line="244" />
             <source>%n file(s) are not safely in your OneDrive.</source>
             <translation>
                 <numerusform>%n file are not safely in your OneDrive.</numerusform>
@@ -572,12 +575,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="247" />
+            <location filename="../app/ui/pages/hand_back.py" line="246" />
             <source>The check was stopped before the end.</source>
             <translation>The check was stopped before the end.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="249" />
+            <location filename="../app/ui/pages/hand_back.py" line="248" />
             <source>The first {shown} are listed.</source>
             <translation>The first {shown} are listed.</translation>
         </message>
@@ -644,6 +647,8 @@
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="65" />
+            <location filename="../app/ui/pages/progress.py" line="152" />
+            <location filename="../app/ui/pages/progress.py" line="249" />
             <source>&amp;Pause</source>
             <translation>&amp;Pause</translation>
         </message>
@@ -862,6 +867,11 @@
             <translation>cannot move</translation>
         </message>
         <message>
+            <location filename="../app/ui/review_common.py" line="64" />
+            <source>Cannot move</source>
+            <translation>Cannot move</translation>
+        </message>
+        <message>
             <location filename="../app/ui/review_common.py" line="67" />
             <source>Will move (please review)</source>
             <translation>Will move (please review)</translation>
@@ -901,6 +911,7 @@
         </message>
         <message>
             <location filename="../app/ui/review_models.py" line="102" />
+            <location filename="../app/ui/review_tree_model.py" line="44" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
@@ -911,16 +922,19 @@
         </message>
         <message>
             <location filename="../app/ui/review_models.py" line="104" />
+            <location filename="../app/ui/review_tree_model.py" line="45" />
             <source>Size</source>
             <translation>Size</translation>
         </message>
         <message>
             <location filename="../app/ui/review_models.py" line="105" />
+            <location filename="../app/ui/review_tree_model.py" line="46" />
             <source>Modified</source>
             <translation>Modified</translation>
         </message>
         <message>
             <location filename="../app/ui/review_models.py" line="106" />
+            <location filename="../app/ui/review_tree_model.py" line="47" />
             <source>What will happen</source>
             <translation>What will happen</translation>
         </message>
@@ -1059,6 +1073,7 @@
         </message>
         <message>
             <location filename="../app/ui/pages/review.py" line="206" />
+            <location filename="../app/ui/pages/review.py" line="281" />
             <source>The retention policy does not allow changing this.</source>
             <translation>The retention policy does not allow changing this.</translation>
         </message>
@@ -1087,6 +1102,7 @@
         <name>ScanPage</name>
         <message>
             <location filename="../app/ui/pages/scan.py" line="23" />
+            <location filename="../app/ui/pages/scan.py" line="41" />
             <source>Looking through your H: drive</source>
             <translation>Looking through your H: drive</translation>
         </message>
@@ -1268,72 +1284,72 @@
             <translation>Practice mode only: signs in without a password</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="81" />
+            <location filename="../app/ui/pages/signin.py" line="85" />
             <source>I confirm this H: drive is mine and I want to move it to my OneDrive</source>
             <translation>I confirm this H: drive is mine and I want to move it to my OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="113" />
+            <location filename="../app/ui/pages/signin.py" line="117" />
             <source>Waiting for you to finish signing in in your web browser...</source>
             <translation>Waiting for you to finish signing in in your web browser...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="120" />
+            <location filename="../app/ui/pages/signin.py" line="124" />
             <source>Signing in as the training account {upn}...</source>
             <translation>Signing in as the training account {upn}...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="129" />
+            <location filename="../app/ui/pages/signin.py" line="133" />
             <source>Getting a sign-in code...</source>
             <translation>Getting a sign-in code...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="143" />
+            <location filename="../app/ui/pages/signin.py" line="147" />
             <source>Your web browser did not open. Open this address in a browser on this computer to sign in, then come back here: {url}</source>
             <translation>Your web browser did not open. Open this address in a browser on this computer to sign in, then come back here: {url}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="155" />
+            <location filename="../app/ui/pages/signin.py" line="159" />
             <source>On another device, go to {url} and enter the code {code}. Then come back here.</source>
             <translation>On another device, go to {url} and enter the code {code}. Then come back here.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="159" />
+            <location filename="../app/ui/pages/signin.py" line="163" />
             <source>Sign-in code</source>
             <translation>Sign-in code</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="161" />
+            <location filename="../app/ui/pages/signin.py" line="165" />
             <source>Waiting for you to enter the code on the other device...</source>
             <translation>Waiting for you to enter the code on the other device...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="177" />
+            <location filename="../app/ui/pages/signin.py" line="181" />
             <source>Your OneDrive has {free} free.</source>
             <translation>Your OneDrive has {free} free.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="181" />
+            <location filename="../app/ui/pages/signin.py" line="185" />
             <source>Signed in as {name} ({user}).</source>
             <translation>Signed in as {name} ({user}).</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="200" />
+            <location filename="../app/ui/pages/signin.py" line="204" />
             <source>⚠ This H: drive seems to belong to {expected}, but you signed in as {actual}.</source>
             <translation>⚠ This H: drive seems to belong to {expected}, but you signed in as {actual}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="204" />
+            <location filename="../app/ui/pages/signin.py" line="208" />
             <source>⚠ The assistant could not check who owns this H: drive. You signed in as {actual}.</source>
             <translation>⚠ The assistant could not check who owns this H: drive. You signed in as {actual}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="208" />
+            <location filename="../app/ui/pages/signin.py" line="212" />
             <source>Your organisation does not allow moving someone else's H: drive. Sign in with the right account, or ask the service desk.</source>
             <translation>Your organisation does not allow moving someone else's H: drive. Sign in with the right account, or ask the service desk.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="227" />
+            <location filename="../app/ui/pages/signin.py" line="231" />
             <source>Sign-in was cancelled. You can try again.</source>
             <translation>Sign-in was cancelled. You can try again.</translation>
         </message>

@@ -103,18 +103,18 @@ def _read_extracted(root: ET.Element, temp: Path) -> dict[Key, Message]:
         name = context.findtext("name") or ""
         filename = ""
         for element in context.findall("message"):
-            location = element.find("location")
-            if location is not None and location.get("filename"):
-                filename = location.get("filename", "")
-            line = int(location.get("line", "0")) if location is not None else 0
-            path = (temp / filename).resolve()
-            message = Message(
-                name or _helper_context(path),
-                element.findtext("source") or "",
-                element.findtext("comment") or "",
-                element.get("numerus") == "yes",
-            )
-            _add(messages, message, path, line)
+            # One message per place: the same text in two helper modules (receipt's and
+            # review's tr()) belongs to two contexts, though lupdate merges them.
+            for location in element.findall("location"):
+                filename = location.get("filename") or filename
+                path = (temp / filename).resolve()
+                message = Message(
+                    name or _helper_context(path),
+                    element.findtext("source") or "",
+                    element.findtext("comment") or "",
+                    element.get("numerus") == "yes",
+                )
+                _add(messages, message, path, int(location.get("line", "0")))
     return messages
 
 

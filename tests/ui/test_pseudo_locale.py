@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QGroupBox,
@@ -36,6 +37,7 @@ FILES = {
     "Temp/scratch.tmp": b"x" * 300,
     "Photos/team.jpg": bytes(range(256)) * 20,
     "letter.docx": b"dear sir " * 100,
+    "Mail/archive.pst": b"pst" * 100,  # cannot move: the review shows it first
 }
 SCREEN = (1024, 720)  # a small laptop screen, at the default text size
 
@@ -66,12 +68,20 @@ def _texts(widget: QWidget) -> list[tuple[str, str]]:
         found += [("choice", widget.itemText(i)) for i in range(widget.count())]
     elif isinstance(widget, QTabWidget):
         found += [("tab", widget.tabText(i)) for i in range(widget.count())]
-    elif isinstance(widget, QTableView | QTreeView) and widget.model() is not None:
+    elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
         model = widget.model()
-        found += [
-            ("column", str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
-            for c in range(model.columnCount(QModelIndex()))
-        ]
+        table = isinstance(widget, QTableView | QTreeView)
+        columns = range(model.columnCount(QModelIndex()) if table else 1)
+        if table:
+            found += [
+                ("column", str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
+                for c in columns
+            ]
+        for row in range(min(3, model.rowCount(QModelIndex()))):
+            for c in columns:
+                cell = str(model.index(row, c).data() or "")
+                if not re.search(r"\d", cell):  # sizes and dates are the locale's
+                    found.append(("cell", cell))
     return [(where, text) for where, text in found if text]
 
 
