@@ -68,7 +68,7 @@ class DonePage(Page):
             self.tr("Lists files on this laptop that are not in your OneDrive"),
         )
         self.hand_back_button.clicked.connect(self.open_hand_back)
-        self.body.addWidget(self.hand_back_button)
+        self.body.addWidget(self.hand_back_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.receipt_status = self.text("", selectable=True)
         self.delete_status = self.text("", selectable=True)
         self.receipt: Receipt | None = None
