@@ -14,16 +14,16 @@ crash and resume tells the same story as one after an unbroken run. Writers:
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from dataclasses import dataclass, field
 
-from app.core.journal import Journal, RunInfo
-from app.core.receipt_summary import Outcome, ReceiptLine, RunSummary, receipt_line
+from app.core.journal import Journal, JournalItem, RunInfo
+from app.core.receipt_summary import Outcome, RunSummary, outcome_of, receipt_line
 
 __all__ = ["Receipt", "build_receipt", "related_runs"]
 
 _SETTLED = frozenset({Outcome.MOVED, Outcome.ALREADY_THERE})
+History = tuple[tuple[int, Outcome], ...]
 
 
 @dataclass
@@ -71,14 +71,11 @@ def related_runs(journal: Journal, run_id: int) -> list[RunInfo]:
     return runs
 
 
-def _merge(previous: ReceiptLine, newer: ReceiptLine) -> ReceiptLine:
-    history = previous.history + newer.history
-    stopped_before = newer.outcome is Outcome.NOT_YET and previous.outcome in _SETTLED
-    # A later run that found the file in OneDrive only confirms the earlier move.
-    confirmed = newer.outcome is Outcome.ALREADY_THERE and previous.outcome is Outcome.MOVED
-    if stopped_before or confirmed:
-        return dataclasses.replace(previous, history=history)
-    return dataclasses.replace(newer, history=history)
+def _keeps_earlier(earlier: Outcome, newer: Outcome) -> bool:
+    """A later run does not undo an earlier move (see the module's docstring)."""
+    stopped_before = newer is Outcome.NOT_YET and earlier in _SETTLED
+    confirmed = newer is Outcome.ALREADY_THERE and earlier is Outcome.MOVED
+    return stopped_before or confirmed
 
 
 def build_receipt(
@@ -86,16 +83,27 @@ def build_receipt(
 ) -> Receipt:
     """The receipt for the migration `run_id` belongs to (its earlier runs included)."""
     runs = related_runs(journal, run_id)
-    merged: dict[str, ReceiptLine] = {}
+    # Per file (exact path: names that differ only in case are two files on a share): the
+    # record that tells its state, its outcome, and its outcome in every run so far. Only
+    # one run's records are held at a time besides these (a run can be 200,000 files).
+    chosen: dict[str, tuple[JournalItem, Outcome, History]] = {}
     for run in runs:
         for item in journal.items(run.id):
-            line = receipt_line(item)
-            # Exact path: two names that differ only in case are two files on a Linux share.
-            previous = merged.get(line.rel_path)
-            merged[line.rel_path] = line if previous is None else _merge(previous, line)
+            outcome = outcome_of(item)
+            entry = chosen.get(item.rel_path)
+            if entry is None:
+                chosen[item.rel_path] = (item, outcome, ((item.run_id, outcome),))
+                continue
+            kept, kept_outcome, history = entry
+            history += ((item.run_id, outcome),)
+            if _keeps_earlier(kept_outcome, outcome):
+                chosen[item.rel_path] = (kept, kept_outcome, history)
+            else:
+                chosen[item.rel_path] = (item, outcome, history)
+    lines = [receipt_line(item, history) for item, _outcome, history in chosen.values()]
     return Receipt(
         run=runs[-1],
-        lines=list(merged.values()),
+        lines=lines,
         runs=runs,
         generated=time.time() if now is None else now,
         practice=practice,

@@ -88,7 +88,11 @@ class RunSummary:
         return self.count(Outcome.FAILED) > 0 or self.count(Outcome.NOT_YET) > 0
 
 
-def _line(item: JournalItem) -> ReceiptLine:
+def outcome_of(item: JournalItem) -> Outcome:
+    return _OUTCOME[item.state]
+
+
+def _line(item: JournalItem, history: tuple[tuple[int, Outcome], ...] | None = None) -> ReceiptLine:
     outcome = _OUTCOME[item.state]
     destination = ""
     if outcome in (Outcome.MOVED, Outcome.ALREADY_THERE):
@@ -111,13 +115,16 @@ def _line(item: JournalItem) -> ReceiptLine:
         # getattr: the retention-labels work may add these to the journal's records.
         retention_label=str(getattr(item, "retention_label", "") or ""),
         label_problem=str(getattr(item, "label_problem", "") or ""),
-        history=((item.run_id, outcome),),
+        history=((item.run_id, outcome),) if history is None else history,
     )
 
 
-def receipt_line(item: JournalItem) -> ReceiptLine:
-    """One journal item as a receipt line (the multi-run receipt builds on it)."""
-    return _line(item)
+def receipt_line(
+    item: JournalItem, history: tuple[tuple[int, Outcome], ...] | None = None
+) -> ReceiptLine:
+    """One journal item as a receipt line; `history`: its outcome in every run (default:
+    this item's run only). The multi-run receipt builds on it."""
+    return _line(item, history)
 
 
 def summarise_run(journal: Journal, run_id: int) -> RunSummary:
