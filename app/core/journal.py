@@ -469,11 +469,18 @@ class Journal:
             rows = self._conn.execute(sql, (run_id,)).fetchall()
         return [self._item(row) for row in rows]
 
-    def mark_label(
-        self, run_id: int, index: int, *, applied: str | None, problem: str | None = None
+    def mark_labels(
+        self, run_id: int, outcomes: Iterable[tuple[int, str | None, str | None]]
     ) -> None:
-        """The label OneDrive confirmed (`applied`), or why it is not applied (`problem`)."""
-        self._update(run_id, index, retention_label=applied, label_problem=problem)
+        """(index, the label OneDrive confirmed or None, why not or None) for several files
+        in one transaction: one durable commit per batch, not per file (setting a label
+        again is harmless, so a batch lost to a crash is only sent again)."""
+        with self._transaction() as conn:
+            conn.executemany(
+                "UPDATE items SET retention_label = ?, label_problem = ? "
+                "WHERE run_id = ? AND idx = ?",
+                [(applied, problem, run_id, index) for index, applied, problem in outcomes],
+            )
 
     def add_note(self, run_id: int, index: int, note: str) -> None:
         """Something the officer should know about this file (changed since the scan, ...)."""
