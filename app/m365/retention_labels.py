@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ from app.m365.graph import GraphClient
 log = logging.getLogger(__name__)
 
 WORKERS = 4  # labels are small requests: a few in flight keep the latency hidden
+BATCH = 50  # outcomes per journal commit ...
+BATCH_S = 1.0  # ... or at least this often
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,22 @@ def apply_labels(
     lock = threading.Lock()
     halt = threading.Event()  # offline: no point sending the rest now
     done = 0
+    pending: list[tuple[int, str | None, str | None]] = []  # written in batches
+    last_write = time.monotonic()
+
+    def record(index: int, applied: str | None, problem: str | None) -> None:
+        # One durable journal commit per batch: a commit per label (an fsync each)
+        # took longer than the label's own request.
+        nonlocal last_write
+        with lock:
+            pending.append((index, applied, problem))
+            due = len(pending) >= BATCH or time.monotonic() - last_write >= BATCH_S
+            batch = pending[:] if due else []
+            if due:
+                pending.clear()
+                last_write = time.monotonic()
+        if batch:
+            journal.mark_labels(run_id, batch)
 
     def one(item: JournalItem) -> None:
         nonlocal done
@@ -123,12 +142,12 @@ def apply_labels(
             return
         except GraphError as error:
             problem = label_problem(error, item.wanted_label)
-            journal.mark_label(run_id, item.index, applied=None, problem=problem)
+            record(item.index, None, problem)
             log.warning("Retention label not set on item %d: %s", item.index, error.for_log())
             with lock:
                 result.problems.append((item.rel_path, problem))
         else:
-            journal.mark_label(run_id, item.index, applied=confirmed, problem=None)
+            record(item.index, confirmed, None)
             with lock:
                 result.applied += 1
         with lock:
@@ -146,6 +165,8 @@ def apply_labels(
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        if pending:
+            journal.mark_labels(run_id, pending)
     result.stopped = stop.is_set() or halt.is_set()
     log.info(
         "Retention labels: %d applied, %d problems, %d of %d left",

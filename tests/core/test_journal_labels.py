@@ -34,9 +34,9 @@ def test_wanted_label_comes_from_the_first_labelled_rule_and_is_recorded(tmp_pat
         journal.mark_verified(run, 0, item_id="01A", size=10, quick_xor_hash="h", final_path="p")
         journal.mark_verified(run, 1, item_id="01B", size=5, quick_xor_hash="h", final_path="q")
         assert [item.index for item in journal.needing_label(run)] == [0]
-        journal.mark_label(run, 0, applied=None, problem="Throttled. Resume later.")
+        journal.mark_labels(run, [(0, None, "Throttled. Resume later.")])
         assert [item.index for item in journal.needing_label(run)] == [0]  # retried on resume
-        journal.mark_label(run, 0, applied=LABEL)
+        journal.mark_labels(run, [(0, LABEL, None)])
         assert journal.needing_label(run) == []
         item = journal.item(run, 0)
         assert (item.wanted_label, item.retention_label, item.label_problem) == (LABEL, LABEL, None)
