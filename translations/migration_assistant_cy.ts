@@ -271,57 +271,57 @@
             <translation>Wrthi'n paratoi eich derbynneb...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="122" />
+            <location filename="../app/ui/pages/done.py" line="123" />
             <source>Your receipt is saved in {folder}.</source>
             <translation>Mae eich derbynneb wedi'i chadw yn {folder}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="128" />
+            <location filename="../app/ui/pages/done.py" line="129" />
             <source>The receipt could not be saved on this computer: {why}</source>
             <translation>Doedd dim modd cadw'r dderbynneb ar y cyfrifiadur hwn: {why}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="135" />
+            <location filename="../app/ui/pages/done.py" line="136" />
             <source>A copy is in your OneDrive: {names}.</source>
             <translation>Mae copi yn eich OneDrive: {names}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="140" />
+            <location filename="../app/ui/pages/done.py" line="141" />
             <source>{name} could not be put in OneDrive: {why}</source>
             <translation>Doedd dim modd rhoi {name} yn OneDrive: {why}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="177" />
+            <location filename="../app/ui/pages/done.py" line="178" />
             <source>Save the receipt</source>
             <translation>Cadw'r dderbynneb</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="179" />
+            <location filename="../app/ui/pages/done.py" line="180" />
             <source>Web page (*.html);;Spreadsheet (*.csv);;Text (*.txt)</source>
             <translation>Tudalen we (*.html);;Taenlen (*.csv);;Testun (*.txt)</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="203" />
+            <location filename="../app/ui/pages/done.py" line="204" />
             <source>Receipt saved to {path}</source>
             <translation>Cadwyd y dderbynneb yn {path}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="213" />
+            <location filename="../app/ui/pages/done.py" line="214" />
             <source>Delete files from your H: drive?</source>
             <translation>Dileu ffeiliau o'ch gyriant H:?</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="216" />
+            <location filename="../app/ui/pages/done.py" line="217" />
             <source>This permanently deletes {what} from your H: drive. They are the files the retention guidance (or you) chose not to move. They are not in OneDrive.</source>
             <translation>Bydd hyn yn dileu {what} o'ch gyriant H: am byth. Dyma'r ffeiliau na chawson nhw eu symud, yn ôl y canllawiau cadw (neu eich dewis chi). Dydyn nhw ddim yn OneDrive.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="220" />
+            <location filename="../app/ui/pages/done.py" line="221" />
             <source>The full list is under Show Details.</source>
             <translation>Mae'r rhestr lawn o dan Show Details.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="223" />
+            <location filename="../app/ui/pages/done.py" line="224" />
             <source>Delete %n file(s)</source>
             <translation>
                 <numerusform>Dileu %n ffeil</numerusform>
@@ -332,22 +332,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="225" />
+            <location filename="../app/ui/pages/done.py" line="226" />
             <source>Keep them</source>
             <translation>Eu cadw</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="240" />
+            <location filename="../app/ui/pages/done.py" line="241" />
             <source>Deleting...</source>
             <translation>Wrthi'n dileu...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="257" />
+            <location filename="../app/ui/pages/done.py" line="258" />
             <source>Deleted {what} from your H: drive.</source>
             <translation>Wedi dileu {what} o'ch gyriant H:</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="261" />
+            <location filename="../app/ui/pages/done.py" line="262" />
             <source>%n file(s) could not be deleted:</source>
             <translation>
                 <numerusform>Doedd dim modd dileu %n ffeil:</numerusform>
@@ -358,7 +358,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="265" />
+            <location filename="../app/ui/pages/done.py" line="266" />
             <source>%n file(s) were kept because they are no longer as they were when scanned:</source>
             <translation>
                 <numerusform>Cadwyd %n ffeil am eu bod wedi newid ers i'r cynorthwyydd edrych arnyn nhw:</numerusform>
@@ -806,12 +806,12 @@
     <context>
         <name>Receipt</name>
         <message>
-            <location filename="../app/ui/receipt.py" line="49" />
+            <location filename="../app/ui/receipt.py" line="50" />
             <source>Moved {moved} to OneDrive.</source>
             <translation>Wedi symud {moved} i OneDrive.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/receipt.py" line="53" />
+            <location filename="../app/ui/receipt.py" line="54" />
             <source>%n file(s) need your attention.</source>
             <translation>
                 <numerusform>Mae angen i chi edrych ar %n ffeil.</numerusform>
@@ -822,67 +822,67 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="57" />
+            <location filename="../app/ui/receipt.py" line="58" />
             <source>Account: {a}</source>
             <translation>Cyfrif: {a}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="57" />
+            <location filename="../app/ui/receipt.py" line="58" />
             <source>H: drive migration receipt</source>
             <translation>Derbynneb trosglwyddo'r gyriant H:</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="58" />
+            <location filename="../app/ui/receipt.py" line="59" />
             <source>OneDrive folder: {d}</source>
             <translation>Ffolder OneDrive: {d}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="72" />
+            <location filename="../app/ui/receipt.py" line="73" />
             <source>Deleted from the H: drive afterwards: {what}</source>
             <translation>Wedi'u dileu o'r gyriant H: wedyn: {what}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="106" />
+            <location filename="../app/ui/receipt.py" line="122" />
             <source>Moved to OneDrive and checked</source>
             <translation>Wedi'u symud i OneDrive a'u gwirio</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="107" />
+            <location filename="../app/ui/receipt.py" line="123" />
             <source>Left on your H: drive</source>
-            <translation>Wedi'u gadael ar eich gyriant H:</translation>
+            <translation>Wedi'u gadael ar eich gyriant H: (heb eu symud)</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="108" />
+            <location filename="../app/ui/receipt.py" line="124" />
             <source>Cannot move</source>
             <translation>Dim modd eu symud</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="109" />
+            <location filename="../app/ui/receipt.py" line="125" />
             <source>Needing attention</source>
             <translation>Angen sylw</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="129" />
+            <location filename="../app/ui/receipt.py" line="147" />
             <source>Already in OneDrive with the same content</source>
             <translation>Yn OneDrive yn barod gyda'r un cynnwys</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="131" />
+            <location filename="../app/ui/receipt.py" line="149" />
             <source>Renamed for OneDrive</source>
             <translation>Wedi'u hailenwi ar gyfer OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="133" />
+            <location filename="../app/ui/receipt.py" line="151" />
             <source>Your choice</source>
             <translation>Eich dewis</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="136" />
+            <location filename="../app/ui/receipt.py" line="154" />
             <source>Could not be moved</source>
             <translation>Doedd dim modd eu symud</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="138" />
+            <location filename="../app/ui/receipt.py" line="156" />
             <source>Not moved yet: continue the migration to finish</source>
             <translation>Heb eu symud eto: parhewch â'r trosglwyddo i orffen</translation>
         </message>

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,11 +97,26 @@ def receipt_from_journal(session: Any) -> Receipt:
     if session.run_id is None:
         return receipt_view(None, session.destination_folder, session.language)
     core = build_receipt(session.journal(), session.run_id, practice=session.sandbox is not None)
-    return receipt_view(core, core.destination, session.language)
+    return receipt_view(core, core.destination, session.language, policy_titles(session.settings))
 
 
-def receipt_view(core: Any, destination: str, language: str = "en") -> Receipt:
-    """The window's receipt from a core receipt (`app.core.receipt.Receipt`, or None)."""
+def policy_titles(settings: Any) -> dict[str, Mapping[str, str]]:
+    """Each retention rule's title per language, by rule id. The journal keeps the English
+    title (the record); the window shows the policy's title in the officer's language."""
+    from app.core.policy import policy_from_settings
+
+    return {rule.id: rule.title for rule in policy_from_settings(settings.policy.file).rules}
+
+
+def receipt_view(
+    core: Any,
+    destination: str,
+    language: str = "en",
+    titles: Mapping[str, Mapping[str, str]] | None = None,
+) -> Receipt:
+    """The window's receipt from a core receipt (`app.core.receipt.Receipt`, or None);
+    `titles`: the policy's rule titles per language, by rule id."""
+    from app.core.guidance import text_for
     from app.core.receipt_summary import Outcome
 
     moved = Section(tr("Moved to OneDrive and checked"))
@@ -123,6 +139,8 @@ def receipt_view(core: Any, destination: str, language: str = "en") -> Receipt:
             section.files += 1
             section.num_bytes += line.size
             reason = line.reasons[0][1] if line.reasons else ""
+            if line.reasons and titles and line.reasons[0][0] in titles:
+                reason = text_for(titles[line.reasons[0][0]], language)
             if line.outcome is Outcome.MOVED or line.outcome is Outcome.ALREADY_THERE:
                 reason = ""
                 if line.outcome is Outcome.ALREADY_THERE:

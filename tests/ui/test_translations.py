@@ -163,3 +163,19 @@ def test_welcome_language_choice_rebuilds_the_wizard_in_welsh(
     session.close()
     ui_app._windows.clear()
     QApplication.processEvents()
+
+
+def test_receipt_window_gives_retention_reasons_in_the_ui_language(qapp, restore_language):
+    from types import SimpleNamespace
+
+    from app.core.receipt_summary import Outcome, ReceiptLine
+    from app.ui.receipt import policy_titles, receipt_view
+
+    ui_app.install_translations(qapp, "cy_GB")
+    line = ReceiptLine("Temp/a.tmp", Outcome.DISCARDED, 10, reasons=(("temporary-files", "x"),))
+    core = SimpleNamespace(account="a@b", destination="H drive", lines=[line])
+    titles = policy_titles(Settings())
+    welsh = receipt_view(core, "H drive", "cy_GB", titles)
+    assert "Ffeil dros dro" in welsh.text() and "Wedi'u gadael" in welsh.text()
+    english = receipt_view(core, "H drive", "en", titles)
+    assert "Temporary file" in english.text()

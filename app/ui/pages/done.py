@@ -30,7 +30,7 @@ from app.core.left_behind import LeftBehind
 from app.ui import formatting as fmt
 from app.ui.pages.common import Page, set_text
 from app.ui.pages.hand_back import HandBackDialog, move_with_wizard
-from app.ui.receipt import Receipt, receipt_view
+from app.ui.receipt import Receipt, policy_titles, receipt_view
 from app.ui.session import DeleteResult, Session
 from app.ui.workers import Task, run_in_background
 
@@ -88,7 +88,8 @@ class DonePage(Page):
         def job(_progress: Any, stop: Any) -> tuple[Receipt, Any, list[LeftBehind]]:
             published = session.publish_receipt(stop)
             core = published.receipt if published is not None else None
-            receipt = receipt_view(core, session.destination_folder, session.language)
+            titles = policy_titles(session.settings)  # retention reasons in the UI's language
+            receipt = receipt_view(core, session.destination_folder, session.language, titles)
             return receipt, published, session.discarded_files()
 
         self._receipt_task = run_in_background(
