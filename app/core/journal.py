@@ -56,6 +56,7 @@ __all__ = [
     "JournalCorrupt",
     "JournalInUse",
     "JournalItem",
+    "JournalNotWritable",
     "RunInfo",
     "default_path",
 ]
@@ -80,6 +81,35 @@ class JournalInUse(BadInputError):
             "Finish or close the other one first, then start the assistant again.",
             detail=f"journal lock held: {path}",
         )
+
+
+class JournalNotWritable(BadInputError):
+    """The journal's disk is full, read-only or failing: said as such, the file kept as it
+    is (it is not damaged, and setting it aside would lose the migration's progress)."""
+
+    def __init__(self, path: Path, error: sqlite3.Error) -> None:
+        super().__init__(
+            "The migration journal cannot be written",
+            f"{path} cannot be written: the disk may be full, or the folder read-only.",
+            "Free some space on this computer (or ask IT to), then start again: "
+            "nothing is lost, and the migration continues where it stopped.",
+            detail=f"SQLite reports: {error} ({getattr(error, 'sqlite_errorname', '')})",
+        )
+
+
+# SQLite's names for storage that cannot be written (not for a damaged file).
+_STORAGE_ERRORS = ("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN")
+
+
+@contextmanager
+def _writable(path: Path) -> Iterator[None]:
+    """A write that fails for want of space (or a read-only disk) is said as such."""
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        if str(getattr(error, "sqlite_errorname", "")).startswith(_STORAGE_ERRORS):
+            raise JournalNotWritable(path, error) from error
+        raise
 
 
 class Journal:
@@ -147,6 +177,10 @@ class Journal:
                 if not self._has_tables(conn):
                     journal_schema.create(conn)
         except sqlite3.DatabaseError as error:
+            if str(getattr(error, "sqlite_errorname", "")).startswith(_STORAGE_ERRORS):
+                if conn is not None:
+                    conn.close()
+                raise JournalNotWritable(self.path, error) from error
             why = f"SQLite reports: {error}"
         if why is not None:
             if conn is not None:
@@ -207,17 +241,18 @@ class Journal:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
+        with self._lock, _writable(self.path):
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
+                self._conn.execute("COMMIT")
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                if self._conn.in_transaction:  # SQLite may have rolled back already
+                    self._conn.execute("ROLLBACK")
                 raise
-            self._conn.execute("COMMIT")
 
     def _execute(self, sql: str, params: Iterable[object] = ()) -> int:
-        with self._lock:
+        with self._lock, _writable(self.path):
             return self._conn.execute(sql, tuple(params)).rowcount
 
     # -- runs ----------------------------------------------------------------------------

@@ -252,11 +252,16 @@ class UploadEngine:
                 self.limiter.acquire(self._halt)
             except CancelledError:
                 return
+            item = None
             try:
                 item = work.get(self._halt)
                 if item is None:
                     return
                 self._one(item, work)
+            except UserFacingError as error:  # the journal cannot be written (disk full)
+                assert item is not None  # only writing the journal raises this here
+                self._stop_run(item, error)
+                return
             finally:
                 self.limiter.release()
 
