@@ -90,29 +90,31 @@ def session_code() -> str:
 
 
 # Every keyword rule (app.log's and Scrubber's) needs one of these in the text it matches,
-# lower-cased: "eyj" (JWTs), "bearer", "token", "secret", "password", "assertion", "sig",
-# "key", "code" (code=, user_code, device_code, code_verifier), "tempauth", "authorization",
-# "client_info", "session_state", "nonce", "state=".
-_TRIGGERS = (
-    "eyj",
-    "bearer",
-    "token",
-    "secret",
+# lower-cased. A field name counts only followed by what the rules allow before its value
+# (a quote, whitespace, '=' or ':', or '%3d'): "signed in" or "code=itemNotFound" (Graph's
+# error code, on every Graph error line) are not keywords, so such lines cost nothing.
+_FIELD_NAMES = (
+    "token",  # access_token, refresh_token, id_token too
+    "secret",  # client_secret
     "password",
     "assertion",
+    "tempauth",
     "sig",
     "key",
-    "code",
-    "tempauth",
-    "authorization",
+    "verifier",  # code_verifier
+    "_code",  # device_code, user_code
     "client_info",
     "session_state",
     "nonce",
-    "state=",
+    # and "code" only as code%3d, ?code= or &code= (below)
 )
-
-
-_PIECE_LINES = 256
+_FIELD_NAMES_RE = "|".join(re.escape(name) for name in _FIELD_NAMES if name != "code")
+_TRIGGER = re.compile(
+    rf"(?:{_FIELD_NAMES_RE})(?:[=:\"'\s]|%3d)|code%3d|eyj|bearer|authorization|[?&]code=|state="
+)
+# Lines per regex call: small enough that no call holds the GIL for long (the wizard's
+# window stays responsive while a bundle is written on a worker).
+_PIECE_LINES = 32
 
 
 class Scrubber:
@@ -152,12 +154,19 @@ class Scrubber:
             self.accounts[key] = f"[account {len(self.accounts) + 1}]"
         return self.accounts[key]
 
-    def _keyed(self, text: str) -> str:
-        """The rules that need a keyword (see _TRIGGERS)."""
+    def _keyed_once(self, text: str) -> str:
         text = redact(text)
         text = self._AUTH_HEADER.sub(r"\1[redacted]", text)
         text = self._JWT_PART.sub("[token]", text)
         return self._FIELDS.sub(r"\1[redacted]", text)
+
+    def _keyed(self, text: str) -> str:
+        """The rules that need a keyword (see _TRIGGER): line by line first, then across
+        lines. Across lines alone, a keyword ending one line takes the next line's field
+        name for its value ('access_token=' then '"refresh_token": "..."') and the secret
+        after that name would be left."""
+        lines = text.splitlines(keepends=True)
+        return self._keyed_once("".join(self._keyed_once(line) for line in lines))
 
     def full(self, text: str) -> str:
         """Every rule over the whole text: the reference `__call__` must equal."""
@@ -171,13 +180,12 @@ class Scrubber:
         tried at every position): they run only on lines holding one of their keywords
         and on the lines after each up to the next that is not blank (a value may follow
         on the next line). The work goes
-        in pieces of at most _PIECE_LINES lines, so no single regex call holds the GIL
-        long enough to stall the wizard's window while a bundle is written.
+        in pieces of at most _PIECE_LINES lines.
         """
         lines = text.splitlines(keepends=True)
         starts = list(itertools.accumulate((len(line) for line in lines), initial=0))
         near = set()
-        for line in _lines_with(text.lower(), _TRIGGERS, starts):
+        for line in _lines_with(text.lower(), _TRIGGER, starts):
             near.add(line)
             # "Bearer\n\nvalue": the rules' \s* crosses newlines up to the next word.
             line += 1
@@ -205,15 +213,19 @@ class Scrubber:
         return "".join(out)
 
 
-def _lines_with(text: str, needles: Iterable[str], starts: list[int]) -> set[int]:
-    """The numbers of the lines (starting at the offsets `starts`) holding a needle."""
+def _lines_with(text: str, needles: re.Pattern[str], starts: list[int]) -> set[int]:
+    """The numbers of the lines (starting at the offsets `starts`) where `needles` matches
+    (a match never spans lines). Searched a window of lines at a time: one search over a
+    whole log would hold the GIL for a long while."""
     found: set[int] = set()
-    for needle in needles:
-        at = text.find(needle)
-        while at >= 0:
-            line = bisect.bisect_right(starts, at) - 1
+    lines = len(starts) - 1
+    for first in range(0, lines, _PIECE_LINES * 8):
+        end = starts[min(first + _PIECE_LINES * 8, lines)]
+        match = needles.search(text, starts[first], end)
+        while match is not None:
+            line = bisect.bisect_right(starts, match.start()) - 1
             found.add(line)
-            at = text.find(needle, starts[line + 1] if line + 1 < len(starts) else len(text))
+            match = needles.search(text, starts[line + 1], end)
     return found
 
 

@@ -204,33 +204,52 @@ def test_bundle_is_private_and_never_half_written(tmp_path: Path) -> None:
     assert sorted(p.name for p in target.parent.iterdir()) == ["b.zip"]
 
 
-_FRAGMENTS = [
-    "Verified Cases/2023/notes.docx",
-    "Bearer",
-    "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln",
-    "access_token=",
-    '"refresh_token":',
+_SECRETS = [
+    "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl",
     "0.AXoAbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_ab",
-    "?code=abc123&state=xyz",
-    "Authorization:",
+    "S3cr3tC0de",
+    "St4teVal",
+    "At0kenValue",
     "tom.jones@sandbox.police.uk",
     "Jane.Smith@x.uk",
-    "user_code ABCD-EFGH",
+    "Us3rC0de",
+]
+_FRAGMENTS = [
+    "2026-11-22 08:40:41,123 INFO upload-1 app.m365.upload:",
+    "Verified Cases/2023/notes.docx",
+    "Signed in as",
+    "Graph error: HTTP 404 code=itemNotFound",
+    "Bearer",
+    _SECRETS[0],
+    "access_token=",
+    '"refresh_token":',
+    _SECRETS[1],
+    f"?code={_SECRETS[2]}&state={_SECRETS[3]}",
+    f"access_token={_SECRETS[4]}",
+    "Authorization:",
+    _SECRETS[5],
+    _SECRETS[6],
+    f"\"user_code\": \"{_SECRETS[7]}\"",
     "%3Dtoken%3Dabc",
     "monkey key: value",
     "H:/Cases/Statement of J Smith v2.docx",
     "x" * 40,
     "",
     "",
-    "",
 ]
+_LINES = st.lists(st.sampled_from(_FRAGMENTS), max_size=6).map(" | ".join)
 
 
-# Under _PIECE_LINES lines: a keyword group is never cut (pieces of other lines may be).
-@given(st.lists(st.lists(st.sampled_from(_FRAGMENTS), max_size=6), max_size=250))
-def test_scrubbing_in_pieces_equals_scrubbing_whole(lines: list[list[str]]) -> None:
-    text = "\n".join(" ".join(line) for line in lines)
+@given(st.lists(_LINES, max_size=32))  # one piece's worth: exactly the same result
+def test_scrubbing_in_pieces_equals_scrubbing_whole(lines: list[str]) -> None:
+    text = "\n".join(lines)
     assert Scrubber()(text) == Scrubber().full(text)
+
+
+@given(st.lists(_LINES, max_size=400))  # many pieces: no secret survives
+def test_no_secret_survives_scrubbing_in_pieces(lines: list[str]) -> None:
+    scrubbed = Scrubber()("\n".join(lines))
+    assert not [secret for secret in _SECRETS if secret in scrubbed]
 
 
 def test_a_secret_on_the_line_after_its_keyword_is_caught() -> None:
