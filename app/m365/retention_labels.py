@@ -168,6 +168,9 @@ def apply_labels(
         if pending:
             journal.mark_labels(run_id, pending)
     result.stopped = stop.is_set() or halt.is_set()
+    if result.stopped and journal.needing_label(run_id):
+        # Labels still to set keep the run open, so the next launch offers to continue it.
+        journal.reopen_run(run_id, retry_failed=False)
     log.info(
         "Retention labels: %d applied, %d problems, %d of %d left",
         result.applied,

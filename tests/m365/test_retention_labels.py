@@ -108,8 +108,11 @@ def test_a_resumed_pass_applies_only_what_is_missing_and_honours_throttling(
     stop = threading.Event()
     stop.set()  # stopped before anything was sent: nothing recorded
     graph = _graph(sb)
+    assert journal.unfinished_run() is None  # the upload finished the run
     assert apply_labels(graph, journal, run, stop=stop).stopped
     assert len(journal.needing_label(run)) == 3
+    reopened = journal.unfinished_run()  # offered for resuming: labels are still to set
+    assert reopened is not None and reopened.id == run and reopened.to_do == 0
 
     sb.faults.script(["429:1@graph", "503:1@graph"])
     sb.reset_log()
