@@ -11,7 +11,7 @@
         <message>
             <location filename="../app/ui/assisted.py" line="90" />
             <source>The journal holds no migration yet.</source>
-            <translation>Does dim trosglwyddo yn y cofnod eto.</translation>
+            <translation>Does dim mudo yn y cofnod eto.</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="94" />
@@ -829,7 +829,7 @@
         <message>
             <location filename="../app/ui/receipt.py" line="58" />
             <source>H: drive migration receipt</source>
-            <translation>Derbynneb trosglwyddo'r gyriant H:</translation>
+            <translation>Derbynneb mudo gyriant H:</translation>
         </message>
         <message>
             <location filename="../app/ui/receipt.py" line="59" />
@@ -884,7 +884,7 @@
         <message>
             <location filename="../app/ui/receipt.py" line="156" />
             <source>Not moved yet: continue the migration to finish</source>
-            <translation>Heb eu symud eto: parhewch â'r trosglwyddo i orffen</translation>
+            <translation>Heb eu symud eto: parhewch â'r mudo i orffen</translation>
         </message>
     </context>
     <context>
@@ -1454,7 +1454,7 @@
         <message>
             <location filename="../app/ui/pages/welcome.py" line="53" />
             <source>Carry on with the migration you started before</source>
-            <translation>Bwrw ymlaen â'r trosglwyddo a ddechreuoch chi o'r blaen</translation>
+            <translation>Bwrw ymlaen â'r mudo a ddechreuoch chi o'r blaen</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/welcome.py" line="118" />
