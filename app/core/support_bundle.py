@@ -32,7 +32,6 @@ import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from app import APP_DISPLAY_NAME, __version__, paths
 from app.core.journal import Journal
@@ -229,17 +228,13 @@ def _lines_with(text: str, needles: re.Pattern[str], starts: list[int]) -> set[i
     return found
 
 
+# scheme://user:password@host... (core has no network, and so no urllib: a pattern will do)
+_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^@/?#]*@")
+
+
 def _without_credentials(url: str) -> str:
     """A proxy URL without its user name and password."""
-    try:
-        parts = urlsplit(url)
-        if parts.username is None and parts.password is None:
-            return url
-        host = parts.hostname or ""
-        netloc = f"[credentials removed]@{host}" + (f":{parts.port}" if parts.port else "")
-        return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
-    except ValueError:
-        return "[unreadable proxy address removed]"
+    return _USERINFO.sub(r"\1[credentials removed]@", url)
 
 
 def settings_without_secrets(settings: Settings) -> dict[str, dict[str, Any]]:
