@@ -89,6 +89,34 @@ class Receipt:
         return receipt_html(self.core, self.language, max_rows=max_rows, extra=extra)
 
 
+def where_saved(published: Any) -> str:
+    """Where the receipt went and what did not work, in a sentence or three
+    (`published`: app.m365.receipt_upload.PublishedReceipt, or None before any run)."""
+    if published is None:
+        return ""
+    parts: list[str] = []
+    if published.saved:
+        folder = str(published.saved[0].parent)
+        parts.append(tr("Your receipt is saved in {folder}.").format(folder=folder))
+    if published.save_problem:
+        parts.append(
+            tr("The receipt could not be saved on this computer: {why}").format(
+                why=published.save_problem
+            )
+        )
+    uploaded = [u.onedrive_path for u in published.uploads if u.ok]
+    if uploaded:
+        parts.append(tr("A copy is in your OneDrive: {names}.").format(names=", ".join(uploaded)))
+    for upload in published.uploads:
+        if not upload.ok:
+            parts.append(
+                tr("{name} could not be put in OneDrive: {why}").format(
+                    name=upload.name, why=upload.problem
+                )
+            )
+    return " ".join(parts)
+
+
 def receipt_from_journal(session: Any) -> Receipt:
     """Read the journal (every run of this migration) and build the window's receipt.
     Reads the whole journal: call it on a worker."""

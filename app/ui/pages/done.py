@@ -30,7 +30,7 @@ from app.core.left_behind import LeftBehind
 from app.ui import formatting as fmt
 from app.ui.pages.common import Page, set_text
 from app.ui.pages.hand_back import HandBackDialog, move_with_wizard
-from app.ui.receipt import Receipt, policy_titles, receipt_view
+from app.ui.receipt import Receipt, policy_titles, receipt_view, where_saved
 from app.ui.session import DeleteResult, Session
 from app.ui.workers import Task, run_in_background
 
@@ -109,40 +109,9 @@ class DonePage(Page):
         self.delete_button.setVisible(offer)
         self.save_button.setEnabled(True)
         self.open_button.setEnabled(bool(self.onedrive_url()))
-        where = self.where_saved(published)
+        where = where_saved(published)
         set_text(self.receipt_status, where)
         self.wizard_().announce(f"{receipt.headline()} {where}".strip(), assertive=True)
-
-    def where_saved(self, published: Any) -> str:
-        """Where the receipt went, and what did not work, in a sentence or three."""
-        if published is None:
-            return ""
-        parts: list[str] = []
-        if published.saved:
-            parts.append(
-                self.tr("Your receipt is saved in {folder}.").format(
-                    folder=str(published.saved[0].parent)
-                )
-            )
-        if published.save_problem:
-            parts.append(
-                self.tr("The receipt could not be saved on this computer: {why}").format(
-                    why=published.save_problem
-                )
-            )
-        uploaded = [u.onedrive_path for u in published.uploads if u.ok]
-        if uploaded:
-            parts.append(
-                self.tr("A copy is in your OneDrive: {names}.").format(names=", ".join(uploaded))
-            )
-        for upload in published.uploads:
-            if not upload.ok:
-                parts.append(
-                    self.tr("{name} could not be put in OneDrive: {why}").format(
-                        name=upload.name, why=upload.problem
-                    )
-                )
-        return " ".join(parts)
 
     def hand_back_dialog(self) -> HandBackDialog:
         return HandBackDialog(self.session, self.wizard_())
