@@ -172,8 +172,11 @@ def merged(
     """The messages to write and their translations (new ones unfinished)."""
     forms = LANGUAGES[language]
     result: dict[Key, Translation] = {}
+    # A text that only moved to another context (code reorganised) keeps its translation.
+    by_text = {(k[1], k[2]): t for k, t in existing.items() if t[0] == "" and any(t[1])}
     for message in messages:
-        kind, texts = existing.get(message.key, ("unfinished", []))
+        moved = by_text.get((message.source, message.comment), ("unfinished", []))
+        kind, texts = existing.get(message.key, moved)
         if language.startswith("en"):
             kind = ""
             texts = english_forms(message.source) if message.numerus else [message.source]

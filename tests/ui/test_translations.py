@@ -75,6 +75,10 @@ def test_merge_keeps_translations_adds_new_and_marks_vanished():
     assert translations[new.key] == ("unfinished", [""] * 5)
     assert translations[old.key] == ("vanished", ["Hen destun"])
     assert [m.key for m in messages] == [kept.key, new.key, old.key]
+    moved = tool.Message("Receipt", "Kept text", locations=[("app/ui/y.py", 1)])
+    _, translations = tool.merged([moved], existing, "cy_GB")
+    assert translations[moved.key] == ("", ["Testun"])  # same text, another context
+    assert translations[kept.key] == ("vanished", ["Testun"])
     _, english = tool.merged([kept, new], {}, "en_GB")
     assert english[new.key] == ("", ["%n new file", "%n new files"])
 
