@@ -203,6 +203,14 @@ def prepare_run(
         inventory, destination_folder=destination, user_principal_name=connection.username
     )
     printer.line(f"Found {len(inventory.files)} files. Applying the retention policy ...")
+    if inventory.problems:  # not in the plan, so not in the receipt: said here, not lost
+        printer.line(
+            f"Not included (left on the H: drive): {len(inventory.problems)} item(s) "
+            "the scan could not read or does not follow:"
+        )
+        for problem in inventory.problems[:50]:
+            detail = f" ({problem.detail})" if problem.detail else ""
+            printer.line(f"  {problem.rel_path}: {problem.kind.value.replace('_', ' ')}{detail}")
     report = classify(inventory, policy, rules=rules)
     plan = build_plan(report, rules, Choices.accept_guidance(), destination_folder=destination)
     run_id = journal.start_run(

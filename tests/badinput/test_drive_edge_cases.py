@@ -100,3 +100,33 @@ def test_symbolic_link_loops(
     assert remote == {"H drive/Cases/deep/statement.txt", "H drive/top.txt"}
     assert snapshot(source) == before
     assert all(os.path.islink(source / n) for n in ("ping", "pong", "dangling", "self"))
+
+
+def test_long_paths_and_names_that_are_not_unicode(
+    sandbox: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "H"
+    over_260 = source / ("a" * 70) / ("b" * 70) / ("c" * 70) / ("d" * 60) / "witness.txt"
+    over_400 = source / ("e" * 100) / ("f" * 100) / ("g" * 100) / ("h" * 100) / "long.txt"
+    for path in (over_260, over_400):
+        path.parent.mkdir(parents=True)
+        path.write_bytes(path.name.encode() * 10)
+    bad_name = os.fsencode(source) + b"/scan \xff\xfe.txt"  # not UTF-8: not a Unicode name
+    with open(bad_name, "wb") as handle:
+        handle.write(b"scanned\n")
+    before = snapshot(source)
+    code = migrate(sandbox, source)
+    out = capsys.readouterr().out
+    assert code == 0, out
+    items = {i.rel_path: i for i in latest_items()}  # type: ignore[attr-defined]
+    rel_260 = over_260.relative_to(source).as_posix()
+    rel_400 = over_400.relative_to(source).as_posix()
+    assert len(rel_260) > 260 and len(rel_400) > 400
+    assert items[rel_260].state is ItemState.VERIFIED  # Windows' 260 is not OneDrive's limit
+    assert items[rel_400].state is ItemState.CANNOT_MOVE and items[rel_400].reasons
+    # Not a Unicode name: not in the plan, so the command says so (it stays on the H: drive).
+    assert "Not included (left on the H: drive): 1 item(s)" in out
+    assert "scan \\xff\\xfe.txt: invalid name" in out
+    remote = {p for p in sandbox.state.files(UPN) if p.startswith("H drive/")}
+    assert remote == {f"H drive/{rel_260}"}
+    assert snapshot(source) == before
