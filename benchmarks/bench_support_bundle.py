@@ -31,7 +31,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.core.support_bundle import Scrubber, write_support_bundle
+from app.core.support_bundle import write_support_bundle
+from app.core.support_scrub import Scrubber
 from app.settings import Settings
 
 RESULTS = Path(__file__).resolve().parent / "results" / "support_bundle.json"
