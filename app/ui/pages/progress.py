@@ -72,7 +72,12 @@ class ProgressPage(Page):
         self.read_button = self.button(self.tr("&Read progress"), self.tr("Ctrl+R reads it aloud"))
         self.read_button.clicked.connect(self.read_progress)
         QShortcut(QKeySequence("Ctrl+R"), self, self.read_progress)
-        for button in (self.pause_button, self.stop_button, self.read_button):
+        self.receipt_button = self.button(
+            self.tr("Receipt so &far"),
+            self.tr("Saves the receipt of what has moved until now, in Documents and OneDrive"),
+        )
+        self.receipt_button.clicked.connect(self.receipt_so_far)
+        for button in (self.pause_button, self.stop_button, self.read_button, self.receipt_button):
             row.addWidget(button)
         row.addStretch(1)
         self.body.addLayout(row)
@@ -89,6 +94,7 @@ class ProgressPage(Page):
         self.body.addWidget(self.problems)
         self.pause_event = threading.Event()
         self._task: Task | None = None
+        self._receipt_task: Task | None = None
         self._finished = False
         self._milestone = 0
         self._spoken_files = -1
@@ -242,6 +248,29 @@ class ProgressPage(Page):
     def read_progress(self) -> None:
         # Asked for, so it is spoken whatever the announcement mode.
         self.wizard_().announce(self._words or self.overall.text(), assertive=True)
+
+    def receipt_so_far(self) -> Task:
+        """The receipt mid-run, on a worker (the journal is shared safely with the upload's
+        workers); the one at the end replaces it in OneDrive."""
+        from app.ui.receipt import where_saved
+
+        def done(published: Any) -> None:
+            self.receipt_button.setEnabled(True)
+            self.wizard_().announce(where_saved(published), assertive=True)
+
+        def failed(error: UserFacingError) -> None:
+            self.receipt_button.setEnabled(True)
+            self.wizard_().announce(f"{error.title}. {error.message}", assertive=True)
+
+        self.receipt_button.setEnabled(False)
+        self._receipt_task = run_in_background(
+            lambda _progress, stop: self.session.publish_receipt(stop),
+            parent=self,
+            name="receipt so far",
+            on_success=done,
+            on_failure=failed,
+        )
+        return self._receipt_task
 
     def toggle_pause(self) -> None:
         if self.pause_event.is_set():
