@@ -39,8 +39,18 @@ MB = 1024 * 1024
 
 
 def folder_bytes(folder: Path) -> int:
-    """Bytes on disk the way a copy would take them (symbolic links counted once)."""
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+    """The files' bytes; a symbolic link (PyInstaller links Qt's libraries on Linux) is
+    counted as a link, not as a second copy of its target."""
+    return sum(
+        path.lstat().st_size for path in folder.rglob("*") if path.is_symlink() or path.is_file()
+    )
+
+
+def largest_files(folder: Path, count: int = 8) -> list[tuple[str, float]]:
+    """What the size is made of: the biggest files, in MB."""
+    files = [path for path in folder.rglob("*") if path.is_file() and not path.is_symlink()]
+    files.sort(key=lambda path: path.stat().st_size, reverse=True)
+    return [(path.name, path.stat().st_size / MB) for path in files[:count]]
 
 
 def runtime_dependency_bytes() -> int:
@@ -101,6 +111,7 @@ def main() -> int:
         tmp = Path(tmp_name)
         folder = args.app.resolve() if args.app else build(tmp)
         size = folder_bytes(folder)
+        largest = largest_files(folder)
         source_size = runtime_dependency_bytes()
         frozen_cmd = [str(folder / CONSOLE_PROGRAM)]
         source_cmd = [sys.executable, "-m", "app"]
@@ -126,6 +137,7 @@ def main() -> int:
             f"built vs source, process start to first paint, median of {runs}",
         ),
     ]
+    print("largest files: " + ", ".join(f"{name} {mb:.0f} MB" for name, mb in largest))
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(
         json.dumps(
@@ -135,6 +147,7 @@ def main() -> int:
                 "app": str(folder) if args.app else "(built in a temporary folder)",
                 "load_average": os.getloadavg(),
                 "start_runs_s": {"built": frozen, "source": source},
+                "largest_files_mb": largest,
                 "figures": results,
             },
             indent=2,
