@@ -186,6 +186,7 @@ class AssistedWindow(QWidget):
         self.close_button.clicked.connect(self.close)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.announcer = a11y.Announcer(self, self.status)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         buttons.addStretch(1)
@@ -312,13 +313,14 @@ class AssistedWindow(QWidget):
 
     def _bundle_saved(self, path: Path) -> None:
         self.save_button.setEnabled(True)
-        self.status.setText(self.tr("Support bundle saved to {path}").format(path=str(path)))
-        self.status.setAccessibleName(self.status.text())
+        message = self.tr("Support bundle saved to {path}").format(path=str(path))
+        self.announcer.announce(message, assertive=True)  # sets the status line too
         self.bundle_saved.emit(path)
 
     def _bundle_failed(self, error: Any) -> None:
         self.save_button.setEnabled(True)
-        self.status.setText(f"⚠ {error.title}. {error.message} {error.action}".strip())
+        message = f"⚠ {error.title}. {error.message} {error.action}".strip()
+        self.announcer.announce(message, assertive=True)
         self.bundle_failed.emit(error)
 
 

@@ -127,6 +127,8 @@ def test_save_a_support_bundle(qtbot, tmp_path: Path) -> None:
         with qtbot.waitSignal(window.bundle_saved, timeout=30_000) as saved:
             window.save_bundle(tmp_path / "bundle.zip")
         assert saved.args[0] == tmp_path / "bundle.zip"
+        said = f"Support bundle saved to {tmp_path / 'bundle.zip'}"
+        assert window.announcer.history[-1] == (said, True)
         assert window.save_button.isEnabled()
         with zipfile.ZipFile(tmp_path / "bundle.zip") as archive:
             names = set(archive.namelist())
