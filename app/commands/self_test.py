@@ -1,9 +1,10 @@
 """`migration-assistant --self-test` (or `self-test`): is this installation whole and working?
 
 IT runs it after deploying the built application (and CI runs it on the frozen build),
-so it checks what freezing can break: the Python and Qt libraries, QuickXorHash (numpy),
-the certificate stores (truststore, certifi's bundle), keyring's backends (found through
-package metadata), and then a complete practice migration without a window: the local
+so it checks what freezing can break: the Python and Qt libraries, the translations (the
+app's and Qt's own), QuickXorHash (numpy), the certificate stores (truststore, certifi's
+bundle), keyring's backends (found through package metadata), and then a complete
+practice migration without a window: the local
 sandbox over HTTPS with its own CA, MSAL's device-code sign-in, the real wizard pages on
 Qt's offscreen platform, upload, and verification of every file's QuickXorHash.
 
@@ -72,6 +73,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     print(f"Self-test of the H: Drive Migration Assistant {__version__} ({frozen})")
     checks: list[tuple[str, Callable[[], str]]] = [
         ("Libraries", check_libraries),
+        ("Translations", check_translations),
         ("QuickXorHash", check_hashing),
         ("Certificates", check_certificates),
         ("Keyring", check_keyring),
@@ -122,6 +124,24 @@ def check_libraries() -> str:
         f"requests {requests.__version__}, cryptography {cryptography.__version__}, "
         f"numpy {numpy.__version__}{broker}"
     )
+
+
+def check_translations() -> str:
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from app import paths
+
+    # Built: the compiled .qm files; from source: the .ts files they are compiled from.
+    kind = ".qm" if getattr(sys, "frozen", False) else ".ts"
+    ours = sorted(path.stem for path in paths.translations_dir().glob(f"*{kind}"))
+    if "migration_assistant_en" not in ours:
+        raise CheckFailed(f"the English plural forms are missing from {paths.translations_dir()}")
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    # German stands for every language Qt translates (Qt has no Welsh catalogue).
+    if not QTranslator().load(QLocale("de"), "qtbase", "_", qt_folder):
+        raise CheckFailed(f"Qt's own translations (qtbase_*.qm) are missing from {qt_folder}")
+    languages = ", ".join(name.rsplit("_", 1)[-1] for name in ours)
+    return f"the app's ({languages}) and Qt's own"
 
 
 def check_hashing() -> str:

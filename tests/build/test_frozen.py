@@ -74,6 +74,7 @@ def test_quick_checks_pass_from_source() -> None:
     assert "matches" in self_test.check_hashing()
     assert "certifi" in self_test.check_certificates()
     assert "backend present" in self_test.check_keyring()
+    assert "en" in self_test.check_translations()
 
 
 def test_hashing_check_fails_on_a_wrong_result(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -139,6 +140,9 @@ def test_frozen_version_and_self_test(built_app: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "(built application)" in result.stdout
     assert "Self-test passed" in result.stdout
+    checks = ("Libraries", "Translations", "QuickXorHash", "Certificates", "Keyring", "Practice")
+    for check in checks:
+        assert f"  ok    {check}" in result.stdout, check
     assert "moved and verified by QuickXorHash" in result.stdout
     # Its practice run lived in a temporary home: nothing left in the officer's.
     assert not (tmp_path / "data" / "sample-h-drive").exists()
