@@ -109,37 +109,37 @@
             <translation>Cau'r ffenestr hon (mae Ctrl+Shift+A yn ei hagor eto)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="248" />
+            <location filename="../app/ui/assisted.py" line="249" />
             <source>Save a support bundle</source>
             <translation>Cadw pecyn cymorth</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="250" />
+            <location filename="../app/ui/assisted.py" line="251" />
             <source>Zip file (*.zip)</source>
             <translation>Ffeil zip (*.zip)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="258" />
+            <location filename="../app/ui/assisted.py" line="259" />
             <source>Saving the support bundle...</source>
             <translation>Wrthi'n cadw'r pecyn cymorth...</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="305" />
+            <location filename="../app/ui/assisted.py" line="306" />
             <source>The support bundle could not be saved</source>
             <translation>Doedd dim modd cadw'r pecyn cymorth</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="306" />
+            <location filename="../app/ui/assisted.py" line="307" />
             <source>Nothing could be written to {path}.</source>
             <translation>Doedd dim modd ysgrifennu dim i {path}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="307" />
+            <location filename="../app/ui/assisted.py" line="308" />
             <source>Choose another folder, for example your Documents.</source>
             <translation>Dewiswch ffolder arall, er enghraifft eich Dogfennau.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="315" />
+            <location filename="../app/ui/assisted.py" line="316" />
             <source>Support bundle saved to {path}</source>
             <translation>Cadwyd y pecyn cymorth yn {path}</translation>
         </message>
@@ -271,57 +271,37 @@
             <translation>Wrthi'n paratoi eich derbynneb...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="123" />
-            <source>Your receipt is saved in {folder}.</source>
-            <translation>Mae eich derbynneb wedi'i chadw yn {folder}.</translation>
-        </message>
-        <message>
-            <location filename="../app/ui/pages/done.py" line="129" />
-            <source>The receipt could not be saved on this computer: {why}</source>
-            <translation>Doedd dim modd cadw'r dderbynneb ar y cyfrifiadur hwn: {why}</translation>
-        </message>
-        <message>
-            <location filename="../app/ui/pages/done.py" line="136" />
-            <source>A copy is in your OneDrive: {names}.</source>
-            <translation>Mae copi yn eich OneDrive: {names}.</translation>
-        </message>
-        <message>
-            <location filename="../app/ui/pages/done.py" line="141" />
-            <source>{name} could not be put in OneDrive: {why}</source>
-            <translation>Doedd dim modd rhoi {name} yn OneDrive: {why}</translation>
-        </message>
-        <message>
-            <location filename="../app/ui/pages/done.py" line="178" />
+            <location filename="../app/ui/pages/done.py" line="147" />
             <source>Save the receipt</source>
             <translation>Cadw'r dderbynneb</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="180" />
+            <location filename="../app/ui/pages/done.py" line="149" />
             <source>Web page (*.html);;Spreadsheet (*.csv);;Text (*.txt)</source>
             <translation>Tudalen we (*.html);;Taenlen (*.csv);;Testun (*.txt)</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="204" />
+            <location filename="../app/ui/pages/done.py" line="173" />
             <source>Receipt saved to {path}</source>
             <translation>Cadwyd y dderbynneb yn {path}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="214" />
+            <location filename="../app/ui/pages/done.py" line="183" />
             <source>Delete files from your H: drive?</source>
             <translation>Dileu ffeiliau o'ch gyriant H:?</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="217" />
+            <location filename="../app/ui/pages/done.py" line="186" />
             <source>This permanently deletes {what} from your H: drive. They are the files the retention guidance (or you) chose not to move. They are not in OneDrive.</source>
             <translation>Bydd hyn yn dileu {what} o'ch gyriant H: am byth. Dyma'r ffeiliau na chawson nhw eu symud, yn ôl y canllawiau cadw (neu eich dewis chi). Dydyn nhw ddim yn OneDrive.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="221" />
+            <location filename="../app/ui/pages/done.py" line="190" />
             <source>The full list is under Show Details.</source>
             <translation>Mae'r rhestr lawn o dan Show Details.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="224" />
+            <location filename="../app/ui/pages/done.py" line="193" />
             <source>Delete %n file(s)</source>
             <translation>
                 <numerusform>Dileu %n ffeil</numerusform>
@@ -332,22 +312,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="226" />
+            <location filename="../app/ui/pages/done.py" line="195" />
             <source>Keep them</source>
             <translation>Eu cadw</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="241" />
+            <location filename="../app/ui/pages/done.py" line="210" />
             <source>Deleting...</source>
             <translation>Wrthi'n dileu...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="258" />
+            <location filename="../app/ui/pages/done.py" line="227" />
             <source>Deleted {what} from your H: drive.</source>
             <translation>Wedi dileu {what} o'ch gyriant H:</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="262" />
+            <location filename="../app/ui/pages/done.py" line="231" />
             <source>%n file(s) could not be deleted:</source>
             <translation>
                 <numerusform>Doedd dim modd dileu %n ffeil:</numerusform>
@@ -358,7 +338,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="266" />
+            <location filename="../app/ui/pages/done.py" line="235" />
             <source>%n file(s) were kept because they are no longer as they were when scanned:</source>
             <translation>
                 <numerusform>Cadwyd %n ffeil am eu bod wedi newid ers i'r cynorthwyydd edrych arnyn nhw:</numerusform>
@@ -367,6 +347,22 @@
                 <numerusform>Cadwyd %n ffeil am eu bod wedi newid ers i'r cynorthwyydd edrych arnyn nhw:</numerusform>
                 <numerusform>Cadwyd %n ffeil am eu bod wedi newid ers i'r cynorthwyydd edrych arnyn nhw:</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Your receipt is saved in {folder}.</source>
+            <translation type="vanished">Mae eich derbynneb wedi'i chadw yn {folder}.</translation>
+        </message>
+        <message>
+            <source>The receipt could not be saved on this computer: {why}</source>
+            <translation type="vanished">Doedd dim modd cadw'r dderbynneb ar y cyfrifiadur hwn: {why}</translation>
+        </message>
+        <message>
+            <source>A copy is in your OneDrive: {names}.</source>
+            <translation type="vanished">Mae copi yn eich OneDrive: {names}.</translation>
+        </message>
+        <message>
+            <source>{name} could not be put in OneDrive: {why}</source>
+            <translation type="vanished">Doedd dim modd rhoi {name} yn OneDrive: {why}</translation>
         </message>
         <message>
             <source>Web page (*.html);;Text (*.txt)</source>
@@ -687,8 +683,8 @@
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="65" />
-            <location filename="../app/ui/pages/progress.py" line="152" />
-            <location filename="../app/ui/pages/progress.py" line="249" />
+            <location filename="../app/ui/pages/progress.py" line="158" />
+            <location filename="../app/ui/pages/progress.py" line="278" />
             <source>&amp;Pause</source>
             <translation>&amp;Oedi</translation>
         </message>
@@ -718,87 +714,97 @@
             <translation>Mae Ctrl+R yn ei ddarllen yn uchel</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="80" />
+            <location filename="../app/ui/pages/progress.py" line="76" />
+            <source>Receipt so &amp;far</source>
+            <translation>Derbynneb hyd &amp;yma</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="77" />
+            <source>Saves the receipt of what has moved until now, in Documents and OneDrive</source>
+            <translation>Yn cadw derbynneb o'r hyn sydd wedi symud hyd yma, yn Dogfennau ac yn OneDrive</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="85" />
             <source>Moving now:</source>
             <translation>Yn symud nawr:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="82" />
+            <location filename="../app/ui/pages/progress.py" line="87" />
             <source>Files moving now</source>
             <translation>Ffeiliau sy'n symud nawr</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="85" />
+            <location filename="../app/ui/pages/progress.py" line="90" />
             <source>Needing attention:</source>
             <translation>Angen sylw:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="87" />
+            <location filename="../app/ui/pages/progress.py" line="92" />
             <source>Files needing attention, with what to do</source>
             <translation>Ffeiliau sydd angen sylw, a beth i'w wneud</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="104" />
+            <location filename="../app/ui/pages/progress.py" line="110" />
             <source>Every step</source>
             <translation>Pob cam</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="105" />
+            <location filename="../app/ui/pages/progress.py" line="111" />
             <source>At 25, 50 and 75 percent</source>
             <translation>Ar 25, 50 a 75 y cant</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="106" />
+            <location filename="../app/ui/pages/progress.py" line="112" />
             <source>Only at the end</source>
             <translation>Ar y diwedd yn unig</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="111" />
+            <location filename="../app/ui/pages/progress.py" line="117" />
             <source>&amp;Announce progress:</source>
             <translation>&amp;Cyhoeddi'r cynnydd:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="114" />
+            <location filename="../app/ui/pages/progress.py" line="120" />
             <source>How often a screen reader hears how far the move has got</source>
             <translation>Pa mor aml mae darllenydd sgrin yn clywed pa mor bell mae'r symud wedi cyrraedd</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="153" />
+            <location filename="../app/ui/pages/progress.py" line="159" />
             <source>Starting...</source>
             <translation>Yn dechrau...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="195" />
+            <location filename="../app/ui/pages/progress.py" line="201" />
             <source>{words}. {done} of {total} moved.</source>
             <translation>{words}. Wedi symud {done} o {total}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="202" />
+            <location filename="../app/ui/pages/progress.py" line="208" />
             <source>Done: {done}. Waiting: {waiting}. Needing attention: {failed}.</source>
             <translation>Wedi'u gwneud: {done}. Yn aros: {waiting}. Angen sylw: {failed}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="250" />
+            <location filename="../app/ui/pages/progress.py" line="279" />
             <source>Resumed.</source>
             <translation>Wedi ailddechrau.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="253" />
+            <location filename="../app/ui/pages/progress.py" line="282" />
             <source>&amp;Resume</source>
             <translation>&amp;Ailddechrau</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="254" />
+            <location filename="../app/ui/pages/progress.py" line="283" />
             <source>Paused.</source>
             <translation>Wedi oedi.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="286" />
+            <location filename="../app/ui/pages/progress.py" line="315" />
             <source>Finished moving your files. Press Next for your receipt.</source>
             <translation>Wedi gorffen symud eich ffeiliau. Pwyswch Nesaf i gael eich derbynneb.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="299" />
+            <location filename="../app/ui/pages/progress.py" line="328" />
             <source>Stopped safely. Nothing is lost: next time the assistant offers to continue.</source>
             <translation>Wedi stopio'n ddiogel. Does dim byd wedi'i golli: y tro nesaf bydd y cynorthwyydd yn cynnig parhau.</translation>
         </message>
@@ -842,47 +848,67 @@
             <translation>Wedi'u dileu o'r gyriant H: wedyn: {what}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="122" />
+            <location filename="../app/ui/receipt.py" line="100" />
+            <source>Your receipt is saved in {folder}.</source>
+            <translation>Mae eich derbynneb wedi'i chadw yn {folder}.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/receipt.py" line="103" />
+            <source>The receipt could not be saved on this computer: {why}</source>
+            <translation>Doedd dim modd cadw'r dderbynneb ar y cyfrifiadur hwn: {why}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/receipt.py" line="109" />
+            <source>A copy is in your OneDrive: {names}.</source>
+            <translation>Mae copi yn eich OneDrive: {names}.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/receipt.py" line="113" />
+            <source>{name} could not be put in OneDrive: {why}</source>
+            <translation>Doedd dim modd rhoi {name} yn OneDrive: {why}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/receipt.py" line="150" />
             <source>Moved to OneDrive and checked</source>
             <translation>Wedi'u symud i OneDrive a'u gwirio</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="123" />
+            <location filename="../app/ui/receipt.py" line="151" />
             <source>Left on your H: drive</source>
             <translation>Wedi'u gadael ar eich gyriant H: (heb eu symud)</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="124" />
+            <location filename="../app/ui/receipt.py" line="152" />
             <source>Cannot move</source>
             <translation>Dim modd eu symud</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="125" />
+            <location filename="../app/ui/receipt.py" line="153" />
             <source>Needing attention</source>
             <translation>Angen sylw</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="147" />
+            <location filename="../app/ui/receipt.py" line="175" />
             <source>Already in OneDrive with the same content</source>
             <translation>Yn OneDrive yn barod gyda'r un cynnwys</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="149" />
+            <location filename="../app/ui/receipt.py" line="177" />
             <source>Renamed for OneDrive</source>
             <translation>Wedi'u hailenwi ar gyfer OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="151" />
+            <location filename="../app/ui/receipt.py" line="179" />
             <source>Your choice</source>
             <translation>Eich dewis</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="154" />
+            <location filename="../app/ui/receipt.py" line="182" />
             <source>Could not be moved</source>
             <translation>Doedd dim modd eu symud</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="156" />
+            <location filename="../app/ui/receipt.py" line="184" />
             <source>Not moved yet: continue the migration to finish</source>
             <translation>Heb eu symud eto: parhewch â'r mudo i orffen</translation>
         </message>
@@ -902,7 +928,7 @@
         <message>
             <location filename="../app/ui/review_common.py" line="37" />
             <source>will be discarded</source>
-            <translation>yn cael ei waredu</translation>
+            <translation>i'w gwaredu</translation>
         </message>
         <message>
             <location filename="../app/ui/review_common.py" line="38" />
@@ -1205,7 +1231,7 @@
         <message>
             <location filename="../app/ui/pages/scan.py" line="110" />
             <source>Found so far: {files} in {folders}, {size}.</source>
-            <translation>Wedi dod o hyd hyd yma i: {files} mewn {folders}, {size}.</translation>
+            <translation>Hyd yma: {files} mewn {folders}, {size}.</translation>
         </message>
         <message numerus="yes">
             <location filename="../app/ui/pages/scan.py" line="112" />

@@ -109,37 +109,37 @@
             <translation>Close this window (Ctrl+Shift+A opens it again)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="248" />
+            <location filename="../app/ui/assisted.py" line="249" />
             <source>Save a support bundle</source>
             <translation>Save a support bundle</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="250" />
+            <location filename="../app/ui/assisted.py" line="251" />
             <source>Zip file (*.zip)</source>
             <translation>Zip file (*.zip)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="258" />
+            <location filename="../app/ui/assisted.py" line="259" />
             <source>Saving the support bundle...</source>
             <translation>Saving the support bundle...</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="305" />
+            <location filename="../app/ui/assisted.py" line="306" />
             <source>The support bundle could not be saved</source>
             <translation>The support bundle could not be saved</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="306" />
+            <location filename="../app/ui/assisted.py" line="307" />
             <source>Nothing could be written to {path}.</source>
             <translation>Nothing could be written to {path}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="307" />
+            <location filename="../app/ui/assisted.py" line="308" />
             <source>Choose another folder, for example your Documents.</source>
             <translation>Choose another folder, for example your Documents.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="315" />
+            <location filename="../app/ui/assisted.py" line="316" />
             <source>Support bundle saved to {path}</source>
             <translation>Support bundle saved to {path}</translation>
         </message>
@@ -268,57 +268,37 @@
             <translation>Preparing your receipt...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="122" />
-            <source>Your receipt is saved in {folder}.</source>
-            <translation>Your receipt is saved in {folder}.</translation>
-        </message>
-        <message>
-            <location filename="../app/ui/pages/done.py" line="128" />
-            <source>The receipt could not be saved on this computer: {why}</source>
-            <translation>The receipt could not be saved on this computer: {why}</translation>
-        </message>
-        <message>
-            <location filename="../app/ui/pages/done.py" line="135" />
-            <source>A copy is in your OneDrive: {names}.</source>
-            <translation>A copy is in your OneDrive: {names}.</translation>
-        </message>
-        <message>
-            <location filename="../app/ui/pages/done.py" line="140" />
-            <source>{name} could not be put in OneDrive: {why}</source>
-            <translation>{name} could not be put in OneDrive: {why}</translation>
-        </message>
-        <message>
-            <location filename="../app/ui/pages/done.py" line="177" />
+            <location filename="../app/ui/pages/done.py" line="147" />
             <source>Save the receipt</source>
             <translation>Save the receipt</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="179" />
+            <location filename="../app/ui/pages/done.py" line="149" />
             <source>Web page (*.html);;Spreadsheet (*.csv);;Text (*.txt)</source>
             <translation>Web page (*.html);;Spreadsheet (*.csv);;Text (*.txt)</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="203" />
+            <location filename="../app/ui/pages/done.py" line="173" />
             <source>Receipt saved to {path}</source>
             <translation>Receipt saved to {path}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="213" />
+            <location filename="../app/ui/pages/done.py" line="183" />
             <source>Delete files from your H: drive?</source>
             <translation>Delete files from your H: drive?</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="216" />
+            <location filename="../app/ui/pages/done.py" line="186" />
             <source>This permanently deletes {what} from your H: drive. They are the files the retention guidance (or you) chose not to move. They are not in OneDrive.</source>
             <translation>This permanently deletes {what} from your H: drive. They are the files the retention guidance (or you) chose not to move. They are not in OneDrive.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="220" />
+            <location filename="../app/ui/pages/done.py" line="190" />
             <source>The full list is under Show Details.</source>
             <translation>The full list is under Show Details.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="223" />
+            <location filename="../app/ui/pages/done.py" line="193" />
             <source>Delete %n file(s)</source>
             <translation>
                 <numerusform>Delete %n file</numerusform>
@@ -326,22 +306,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="225" />
+            <location filename="../app/ui/pages/done.py" line="195" />
             <source>Keep them</source>
             <translation>Keep them</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="240" />
+            <location filename="../app/ui/pages/done.py" line="210" />
             <source>Deleting...</source>
             <translation>Deleting...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="257" />
+            <location filename="../app/ui/pages/done.py" line="227" />
             <source>Deleted {what} from your H: drive.</source>
             <translation>Deleted {what} from your H: drive.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="261" />
+            <location filename="../app/ui/pages/done.py" line="231" />
             <source>%n file(s) could not be deleted:</source>
             <translation>
                 <numerusform>%n file could not be deleted:</numerusform>
@@ -349,7 +329,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="265" />
+            <location filename="../app/ui/pages/done.py" line="235" />
             <source>%n file(s) were kept because they are no longer as they were when scanned:</source>
             <translation>
                 <numerusform>%n file were kept because they are no longer as they were when scanned:</numerusform>
@@ -647,8 +627,8 @@
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="65" />
-            <location filename="../app/ui/pages/progress.py" line="152" />
-            <location filename="../app/ui/pages/progress.py" line="249" />
+            <location filename="../app/ui/pages/progress.py" line="158" />
+            <location filename="../app/ui/pages/progress.py" line="278" />
             <source>&amp;Pause</source>
             <translation>&amp;Pause</translation>
         </message>
@@ -678,87 +658,97 @@
             <translation>Ctrl+R reads it aloud</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="80" />
+            <location filename="../app/ui/pages/progress.py" line="76" />
+            <source>Receipt so &amp;far</source>
+            <translation>Receipt so &amp;far</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="77" />
+            <source>Saves the receipt of what has moved until now, in Documents and OneDrive</source>
+            <translation>Saves the receipt of what has moved until now, in Documents and OneDrive</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="85" />
             <source>Moving now:</source>
             <translation>Moving now:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="82" />
+            <location filename="../app/ui/pages/progress.py" line="87" />
             <source>Files moving now</source>
             <translation>Files moving now</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="85" />
+            <location filename="../app/ui/pages/progress.py" line="90" />
             <source>Needing attention:</source>
             <translation>Needing attention:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="87" />
+            <location filename="../app/ui/pages/progress.py" line="92" />
             <source>Files needing attention, with what to do</source>
             <translation>Files needing attention, with what to do</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="104" />
+            <location filename="../app/ui/pages/progress.py" line="110" />
             <source>Every step</source>
             <translation>Every step</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="105" />
+            <location filename="../app/ui/pages/progress.py" line="111" />
             <source>At 25, 50 and 75 percent</source>
             <translation>At 25, 50 and 75 percent</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="106" />
+            <location filename="../app/ui/pages/progress.py" line="112" />
             <source>Only at the end</source>
             <translation>Only at the end</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="111" />
+            <location filename="../app/ui/pages/progress.py" line="117" />
             <source>&amp;Announce progress:</source>
             <translation>&amp;Announce progress:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="114" />
+            <location filename="../app/ui/pages/progress.py" line="120" />
             <source>How often a screen reader hears how far the move has got</source>
             <translation>How often a screen reader hears how far the move has got</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="153" />
+            <location filename="../app/ui/pages/progress.py" line="159" />
             <source>Starting...</source>
             <translation>Starting...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="195" />
+            <location filename="../app/ui/pages/progress.py" line="201" />
             <source>{words}. {done} of {total} moved.</source>
             <translation>{words}. {done} of {total} moved.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="202" />
+            <location filename="../app/ui/pages/progress.py" line="208" />
             <source>Done: {done}. Waiting: {waiting}. Needing attention: {failed}.</source>
             <translation>Done: {done}. Waiting: {waiting}. Needing attention: {failed}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="250" />
+            <location filename="../app/ui/pages/progress.py" line="279" />
             <source>Resumed.</source>
             <translation>Resumed.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="253" />
+            <location filename="../app/ui/pages/progress.py" line="282" />
             <source>&amp;Resume</source>
             <translation>&amp;Resume</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="254" />
+            <location filename="../app/ui/pages/progress.py" line="283" />
             <source>Paused.</source>
             <translation>Paused.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="286" />
+            <location filename="../app/ui/pages/progress.py" line="315" />
             <source>Finished moving your files. Press Next for your receipt.</source>
             <translation>Finished moving your files. Press Next for your receipt.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="299" />
+            <location filename="../app/ui/pages/progress.py" line="328" />
             <source>Stopped safely. Nothing is lost: next time the assistant offers to continue.</source>
             <translation>Stopped safely. Nothing is lost: next time the assistant offers to continue.</translation>
         </message>
@@ -766,12 +756,12 @@
     <context>
         <name>Receipt</name>
         <message>
-            <location filename="../app/ui/receipt.py" line="49" />
+            <location filename="../app/ui/receipt.py" line="50" />
             <source>Moved {moved} to OneDrive.</source>
             <translation>Moved {moved} to OneDrive.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/receipt.py" line="53" />
+            <location filename="../app/ui/receipt.py" line="54" />
             <source>%n file(s) need your attention.</source>
             <translation>
                 <numerusform>%n file need your attention.</numerusform>
@@ -779,67 +769,87 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="57" />
+            <location filename="../app/ui/receipt.py" line="58" />
             <source>Account: {a}</source>
             <translation>Account: {a}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="57" />
+            <location filename="../app/ui/receipt.py" line="58" />
             <source>H: drive migration receipt</source>
             <translation>H: drive migration receipt</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="58" />
+            <location filename="../app/ui/receipt.py" line="59" />
             <source>OneDrive folder: {d}</source>
             <translation>OneDrive folder: {d}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="72" />
+            <location filename="../app/ui/receipt.py" line="73" />
             <source>Deleted from the H: drive afterwards: {what}</source>
             <translation>Deleted from the H: drive afterwards: {what}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="106" />
+            <location filename="../app/ui/receipt.py" line="100" />
+            <source>Your receipt is saved in {folder}.</source>
+            <translation>Your receipt is saved in {folder}.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/receipt.py" line="103" />
+            <source>The receipt could not be saved on this computer: {why}</source>
+            <translation>The receipt could not be saved on this computer: {why}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/receipt.py" line="109" />
+            <source>A copy is in your OneDrive: {names}.</source>
+            <translation>A copy is in your OneDrive: {names}.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/receipt.py" line="113" />
+            <source>{name} could not be put in OneDrive: {why}</source>
+            <translation>{name} could not be put in OneDrive: {why}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/receipt.py" line="150" />
             <source>Moved to OneDrive and checked</source>
             <translation>Moved to OneDrive and checked</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="107" />
+            <location filename="../app/ui/receipt.py" line="151" />
             <source>Left on your H: drive</source>
             <translation>Left on your H: drive</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="108" />
+            <location filename="../app/ui/receipt.py" line="152" />
             <source>Cannot move</source>
             <translation>Cannot move</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="109" />
+            <location filename="../app/ui/receipt.py" line="153" />
             <source>Needing attention</source>
             <translation>Needing attention</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="129" />
+            <location filename="../app/ui/receipt.py" line="175" />
             <source>Already in OneDrive with the same content</source>
             <translation>Already in OneDrive with the same content</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="131" />
+            <location filename="../app/ui/receipt.py" line="177" />
             <source>Renamed for OneDrive</source>
             <translation>Renamed for OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="133" />
+            <location filename="../app/ui/receipt.py" line="179" />
             <source>Your choice</source>
             <translation>Your choice</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="136" />
+            <location filename="../app/ui/receipt.py" line="182" />
             <source>Could not be moved</source>
             <translation>Could not be moved</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="138" />
+            <location filename="../app/ui/receipt.py" line="184" />
             <source>Not moved yet: continue the migration to finish</source>
             <translation>Not moved yet: continue the migration to finish</translation>
         </message>
@@ -1229,12 +1239,12 @@
     <context>
         <name>SignInPage</name>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="23" />
+            <location filename="../app/ui/pages/signin.py" line="24" />
             <source>Sign in</source>
             <translation>Sign in</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="27" />
+            <location filename="../app/ui/pages/signin.py" line="28" />
             <source>Sign in with the same work account you use for email. A sign-in window opens in your web browser; come back here when it says you are done.</source>
             <translation>Sign in with the same work account you use for email. A sign-in window opens in your web browser; come back here when it says you are done.</translation>
         </message>
@@ -1264,92 +1274,92 @@
             <translation>C&amp;ancel sign-in</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="52" />
+            <location filename="../app/ui/pages/signin.py" line="51" />
             <source>&amp;Training account (practice only):</source>
             <translation>&amp;Training account (practice only):</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="56" />
+            <location filename="../app/ui/pages/signin.py" line="55" />
             <source>Training account</source>
             <translation>Training account</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="58" />
+            <location filename="../app/ui/pages/signin.py" line="57" />
             <source>Sign in as this &amp;trainee</source>
             <translation>Sign in as this &amp;trainee</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="59" />
+            <location filename="../app/ui/pages/signin.py" line="58" />
             <source>Practice mode only: signs in without a password</source>
             <translation>Practice mode only: signs in without a password</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="85" />
+            <location filename="../app/ui/pages/signin.py" line="84" />
             <source>I confirm this H: drive is mine and I want to move it to my OneDrive</source>
             <translation>I confirm this H: drive is mine and I want to move it to my OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="117" />
+            <location filename="../app/ui/pages/signin.py" line="116" />
             <source>Waiting for you to finish signing in in your web browser...</source>
             <translation>Waiting for you to finish signing in in your web browser...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="124" />
+            <location filename="../app/ui/pages/signin.py" line="123" />
             <source>Signing in as the training account {upn}...</source>
             <translation>Signing in as the training account {upn}...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="133" />
+            <location filename="../app/ui/pages/signin.py" line="132" />
             <source>Getting a sign-in code...</source>
             <translation>Getting a sign-in code...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="147" />
+            <location filename="../app/ui/pages/signin.py" line="146" />
             <source>Your web browser did not open. Open this address in a browser on this computer to sign in, then come back here: {url}</source>
             <translation>Your web browser did not open. Open this address in a browser on this computer to sign in, then come back here: {url}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="159" />
+            <location filename="../app/ui/pages/signin.py" line="158" />
             <source>On another device, go to {url} and enter the code {code}. Then come back here.</source>
             <translation>On another device, go to {url} and enter the code {code}. Then come back here.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="163" />
+            <location filename="../app/ui/pages/signin.py" line="162" />
             <source>Sign-in code</source>
             <translation>Sign-in code</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="165" />
+            <location filename="../app/ui/pages/signin.py" line="164" />
             <source>Waiting for you to enter the code on the other device...</source>
             <translation>Waiting for you to enter the code on the other device...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="181" />
+            <location filename="../app/ui/pages/signin.py" line="180" />
             <source>Your OneDrive has {free} free.</source>
             <translation>Your OneDrive has {free} free.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="185" />
+            <location filename="../app/ui/pages/signin.py" line="184" />
             <source>Signed in as {name} ({user}).</source>
             <translation>Signed in as {name} ({user}).</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="204" />
+            <location filename="../app/ui/pages/signin.py" line="203" />
             <source>⚠ This H: drive seems to belong to {expected}, but you signed in as {actual}.</source>
             <translation>⚠ This H: drive seems to belong to {expected}, but you signed in as {actual}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="208" />
+            <location filename="../app/ui/pages/signin.py" line="207" />
             <source>⚠ The assistant could not check who owns this H: drive. You signed in as {actual}.</source>
             <translation>⚠ The assistant could not check who owns this H: drive. You signed in as {actual}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="212" />
+            <location filename="../app/ui/pages/signin.py" line="211" />
             <source>Your organisation does not allow moving someone else's H: drive. Sign in with the right account, or ask the service desk.</source>
             <translation>Your organisation does not allow moving someone else's H: drive. Sign in with the right account, or ask the service desk.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/signin.py" line="231" />
+            <location filename="../app/ui/pages/signin.py" line="230" />
             <source>Sign-in was cancelled. You can try again.</source>
             <translation>Sign-in was cancelled. You can try again.</translation>
         </message>
@@ -1415,17 +1425,17 @@
     <context>
         <name>Worker</name>
         <message>
-            <location filename="../app/ui/workers.py" line="105" />
+            <location filename="../app/ui/workers.py" line="144" />
             <source>Something went wrong</source>
             <translation>Something went wrong</translation>
         </message>
         <message>
-            <location filename="../app/ui/workers.py" line="106" />
+            <location filename="../app/ui/workers.py" line="145" />
             <source>The assistant met an unexpected problem while working.</source>
             <translation>The assistant met an unexpected problem while working.</translation>
         </message>
         <message>
-            <location filename="../app/ui/workers.py" line="107" />
+            <location filename="../app/ui/workers.py" line="146" />
             <source>Try again. If it happens again, ask the service desk for help.</source>
             <translation>Try again. If it happens again, ask the service desk for help.</translation>
         </message>
