@@ -145,8 +145,14 @@ def test_welcome_language_choice_rebuilds_the_wizard_in_welsh(
     from app.ui.wizard import MigrationWizard
 
     session = Session(Settings(), language="en_GB")
+    drive = tmp_path / "H"
+    for i in range(300):
+        (drive / f"folder {i % 7}").mkdir(parents=True, exist_ok=True)
+        (drive / f"folder {i % 7}" / f"note {i}.txt").write_text("x" * i)
+    session.h_drive = drive
     wizard = MigrationWizard(session)  # not qtbot.addWidget: the switch deletes it
     wizard.show()
+    wizard.start_background_scan()  # still looking when the language changes
     combo = wizard.welcome.language
     assert combo.accessibleName() == "Language / Iaith"
     assert combo.property("bilingual")
@@ -163,6 +169,9 @@ def test_welcome_language_choice_rebuilds_the_wizard_in_welsh(
     assert welsh.welcome.title() == "Symud eich gyriant H: i OneDrive"
     assert welsh.welcome.language.currentData() == "cy_GB"
     assert welsh.button(QWizard.WizardButton.NextButton).accessibleName() == "Nesaf"
+    qtbot.waitUntil(lambda: welsh.scan.done, timeout=30_000)  # the scan ran again, in Welsh
+    assert session.inventory is not None and len(session.inventory.files) == 300
+    assert welsh.scan.counts.text().startswith("Wedi gorffen: 300 ffeil")
     welsh.shutdown()
     session.close()
     ui_app._windows.clear()
