@@ -126,6 +126,8 @@ class MigrationWizard(QWizard):
         if self.progress.running():
             log.info("Window closing while moving: stopping safely.")
             self.progress.stop_and_wait()
+        self.progress.wait_for_receipt()
+        self.done_page.shutdown()
         self.sign_in.shutdown()
         self.scan.shutdown()
         if self.assisted is not None:

@@ -131,6 +131,14 @@ class DonePage(Page):
         wizard.restart()
         wizard.scan.choose_folder(Path(folder.path))  # scans while the officer signs in
 
+    def shutdown(self) -> None:
+        """The window is closing: stop this page's workers (an upload of the receipt stops
+        at once; a deletion at the next file) and wait for them."""
+        for task in (self._receipt_task, self._task):
+            if task is not None and task.is_running():
+                task.stop()
+                task.wait()
+
     def onedrive_url(self) -> str:
         drive = self.session.drive
         return drive.web_url if drive is not None else ""

@@ -272,6 +272,12 @@ class ProgressPage(Page):
         )
         return self._receipt_task
 
+    def wait_for_receipt(self) -> None:
+        """The window is closing: stop "Receipt so far" (its upload stops at once), wait."""
+        if self._receipt_task is not None and self._receipt_task.is_running():
+            self._receipt_task.stop()
+            self._receipt_task.wait()
+
     def toggle_pause(self) -> None:
         if self.pause_event.is_set():
             self.pause_event.clear()
