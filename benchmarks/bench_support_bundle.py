@@ -7,8 +7,10 @@ Figures, each beside a reference measured in the same run:
 - scrub: `Scrubber()(text)` (in pieces) against `Scrubber().full(text)` (every rule over the
   whole text), on one 5 MB log; the results must be equal. Target: at least 2x faster.
 - stall: the longest gap of a 5 ms heartbeat on the main thread while the bundle is written
-  on another thread (what the wizard's GUI thread would feel: regex calls hold the GIL),
-  against the same heartbeat while the plain zip runs. Target: at most 100 ms.
+  on another thread (what the wizard's GUI thread would feel: a regex call holds the GIL
+  until it returns), against the same heartbeat beside a pure-Python loop running as long
+  (it gives the GIL up every 5 ms: what the machine's load alone does to the heartbeat).
+  Target: at most twice the reference plus 20 ms.
 
 Writes benchmarks/results/support_bundle.json; exits 1 when a target is missed.
 
@@ -38,7 +40,7 @@ from app.settings import Settings
 RESULTS = Path(__file__).resolve().parent / "results" / "support_bundle.json"
 TARGET_BUNDLE_S = 10.0
 TARGET_SCRUB_SPEEDUP = 2.0
-TARGET_STALL_MS = 100.0
+TARGET_STALL_SLACK_MS = 20.0
 
 # The shapes of the app's own log lines (app.m365, app.core), and 1 in 100 lines of the
 # kind the keyword rules must look at (an upload URL, a header quoted in an error).
@@ -101,6 +103,13 @@ def longest_gap_ms(work: Callable[[], object]) -> float:
     return longest * 1000
 
 
+def busy(seconds: float) -> None:
+    """Pure Python for `seconds` (the interpreter switches threads every 5 ms)."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        sum(range(100))
+
+
 def plain_zip(logs: Path, target: Path) -> None:
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(logs.iterdir()):
@@ -128,9 +137,10 @@ def main() -> int:
         whole: list[str] = []
         pieces_s = timed(lambda: pieces.append(Scrubber()(text)))
         full_s = timed(lambda: whole.append(Scrubber().full(text)))
-        stall_ref = longest_gap_ms(lambda: plain_zip(logs, tmp / "plain2.zip"))
         stall = longest_gap_ms(bundle)
+        stall_ref = longest_gap_ms(lambda: busy(bundle_s))
     equal = pieces == whole
+    stall_target = 2 * stall_ref + TARGET_STALL_SLACK_MS
     speedup = full_s / pieces_s
     results = {
         "quick": args.quick,
@@ -154,8 +164,8 @@ def main() -> int:
         f"({speedup:.1f}x faster, equal: {equal}); target >= {TARGET_SCRUB_SPEEDUP:.0f}x"
     )
     print(
-        f"longest main-thread gap while bundling: {stall:.0f} ms; while zipping "
-        f"{stall_ref:.0f} ms; target <= {TARGET_STALL_MS:.0f} ms"
+        f"longest main-thread gap while bundling: {stall:.0f} ms; beside pure Python "
+        f"{stall_ref:.0f} ms; target <= {stall_target:.0f} ms (2x + {TARGET_STALL_SLACK_MS:.0f})"
     )
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", "utf-8")
@@ -163,7 +173,7 @@ def main() -> int:
         bundle_s > TARGET_BUNDLE_S,
         speedup < TARGET_SCRUB_SPEEDUP,
         not equal,
-        stall > TARGET_STALL_MS,
+        stall > stall_target,
     ]
     return 1 if any(missed) else 0
 
