@@ -9,7 +9,6 @@ thread sees a few updates per second at most, however fast the work goes.
 from __future__ import annotations
 
 import logging
-import sys
 import threading
 import time
 import traceback
@@ -57,40 +56,6 @@ class Throttle:
             self._emit(pending)
 
 
-# While background work runs, a thread holding the GIL hands it over after this long when
-# another thread asks (CPython's default is 5 ms). The GUI thread asks each time it wakes
-# (a timer, a repaint, a signal): with the upload engine's threads busy in Python it could
-# wait a whole interval per handover, several in a row. 1 ms keeps the window's response
-# within its budget for a few percent more switching in the workers.
-GIL_SWITCH_INTERVAL_S = 0.001
-
-
-class _QuickGilHandover:
-    """sys.setswitchinterval(GIL_SWITCH_INTERVAL_S) while any worker runs; the previous
-    value once the last one ends (a process-wide setting, so counted)."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._running = 0
-        self._saved = 0.0
-
-    def __enter__(self) -> None:
-        with self._lock:
-            if self._running == 0:
-                self._saved = sys.getswitchinterval()
-                sys.setswitchinterval(min(self._saved, GIL_SWITCH_INTERVAL_S))
-            self._running += 1
-
-    def __exit__(self, *_exc: object) -> None:
-        with self._lock:
-            self._running -= 1
-            if self._running == 0:
-                sys.setswitchinterval(self._saved)
-
-
-quick_gil_handover = _QuickGilHandover()
-
-
 class Worker(QObject):
     """Runs `job(progress, stop)` on its thread. `progress` is throttled.
 
@@ -120,10 +85,6 @@ class Worker(QObject):
 
     @Slot()
     def run(self) -> None:
-        with quick_gil_handover:
-            self._run()
-
-    def _run(self) -> None:
         try:
             result = self._job(self._throttle, self.stop_event)
             self._throttle.flush()
