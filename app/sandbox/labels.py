@@ -9,14 +9,14 @@ the tenant does not know is refused with 400 (the real service's exact code is n
 documented; the client treats any 4xx as "label not applied" with the reason).
 
 `GET .../retentionLabel` answers the item's label (404 if it has none), so tests and the
-practice mode can see what was applied. Labels live in memory and in `labels.json` in the
-sandbox's state directory, so a restarted sandbox (kill-and-resume tests) keeps them.
+practice mode can see what was applied. Labels live in memory and in `labels.jsonl` in the
+sandbox's state directory (one JSON line per change), so a restarted sandbox
+(kill-and-resume tests) keeps them.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import threading
 import time
 import urllib.parse
@@ -28,7 +28,7 @@ from app.sandbox.httpio import Request, Response
 from app.sandbox.store import Store
 from app.sandbox.users import SandboxUser
 
-LABELS_FILE = "labels.json"
+LABELS_FILE = "labels.jsonl"
 LABEL_SCOPES = frozenset(
     {"Files.Read.All", "Files.ReadWrite.All", "Sites.ReadWrite.All", "Sites.FullControl.All"}
 )
@@ -55,16 +55,24 @@ class RetentionLabels:
         self._applied: dict[str, dict[str, Any]] = self._load()
 
     def _load(self) -> dict[str, dict[str, Any]]:
+        applied: dict[str, dict[str, Any]] = {}
         try:
-            data = json.loads(self._path.read_text("utf-8"))
-        except (FileNotFoundError, ValueError):
-            return {}
-        return {str(k): dict(v) for k, v in data.items()} if isinstance(data, dict) else {}
+            lines = self._path.read_text("utf-8").splitlines()
+        except FileNotFoundError:
+            return applied
+        for line in lines:
+            try:
+                entry = json.loads(line)
+                applied[str(entry["id"])] = dict(entry["label"])
+            except (ValueError, KeyError, TypeError):
+                continue  # a line cut short by a kill: the ones before it still count
+        return applied
 
-    def _save(self) -> None:
-        tmp = self._path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self._applied), "utf-8")
-        os.replace(tmp, self._path)
+    def _save(self, item_id: str, record: dict[str, Any]) -> None:
+        # Appended, one line per change (a rewrite of every label per change grew with
+        # the square of their number).
+        with open(self._path, "a", encoding="utf-8") as log:
+            log.write(json.dumps({"id": item_id, "label": record}) + "\n")
 
     def label_of(self, item_id: str) -> str | None:
         """The label applied to an item (test hook), or None."""
@@ -119,7 +127,7 @@ class RetentionLabels:
         with self._lock:
             first = item.id not in self._applied
             self._applied[item.id] = record
-            self._save()
+            self._save(item.id, record)
         return Response.json(201 if first else 200, record)
 
     def _item_id(self, user: SandboxUser, rest: str) -> str:
