@@ -50,7 +50,7 @@ class ReceiptLine:
     guidance: str = ""  # what the retention guidance said (move, review, discard, ...)
     run_id: int = 0  # the run this state comes from
     done_at: float | None = None  # when it reached this state (None: not yet)
-    # Filled by retention labelling when the journal records it; empty when none.
+    # The label OneDrive confirmed, or why the policy's label is not applied; empty: none.
     retention_label: str = ""
     label_problem: str = ""
     # (run id, outcome) in every run that had this file, oldest first (multi-run receipts)
@@ -112,9 +112,8 @@ def _line(item: JournalItem, history: tuple[tuple[int, Outcome], ...] | None = N
         guidance=item.guidance,
         run_id=item.run_id,
         done_at=item.done_at,
-        # getattr: the retention-labels work may add these to the journal's records.
-        retention_label=str(getattr(item, "retention_label", "") or ""),
-        label_problem=str(getattr(item, "label_problem", "") or ""),
+        retention_label=item.retention_label or "",
+        label_problem=item.label_problem or "",
         history=((item.run_id, outcome),) if history is None else history,
     )
 

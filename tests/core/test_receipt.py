@@ -166,3 +166,23 @@ def test_documents_are_named_for_practice_and_written_whole(tmp_path: Path) -> N
     target = write_atomically(tmp_path / "out" / real[0].name, real[0].content)
     assert target.read_bytes() == real[0].content
     assert [p.name for p in target.parent.iterdir()] == [real[0].name]  # no temporary left
+
+
+def test_retention_labels_and_their_problems_are_on_the_receipt(tmp_path: Path) -> None:
+    with Journal(tmp_path / "j.sqlite3") as journal:
+        run = _first_run(journal)
+        journal.mark_labels(
+            run, [(0, "Operational - 7 years", None), (1, None, "Label not found. Ask IT.")]
+        )
+        receipt = build_receipt(journal, run)
+    rows = {
+        row["source_path"]: row for row in csv.DictReader(io.StringIO(receipt_csv(receipt)[1:]))
+    }
+    assert rows["a.docx"]["retention_label"] == "Operational - 7 years"
+    assert rows["'=b.xlsx"]["label_problem"] == "Label not found. Ask IT."
+    page = receipt_html(receipt)
+    assert '<th scope="col">Retention label</th>' in page
+    assert "<td>Operational - 7 years</td>" in page and "<td>Label not found. Ask IT.</td>" in page
+    # without any label the column is left out
+    with Journal(tmp_path / "k.sqlite3") as journal:
+        assert "Retention label" not in receipt_html(build_receipt(journal, _first_run(journal)))
