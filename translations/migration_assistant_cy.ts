@@ -131,7 +131,7 @@
         <message>
             <location filename="../app/ui/assisted.py" line="307" />
             <source>Nothing could be written to {path}.</source>
-            <translation>Doedd dim modd ysgrifennu dim i {path}.</translation>
+            <translation>Doedd dim modd ysgrifennu i {path}.</translation>
         </message>
         <message>
             <location filename="../app/ui/assisted.py" line="308" />
@@ -271,37 +271,37 @@
             <translation>Wrthi'n paratoi eich derbynneb...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="147" />
+            <location filename="../app/ui/pages/done.py" line="155" />
             <source>Save the receipt</source>
             <translation>Cadw'r dderbynneb</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="149" />
+            <location filename="../app/ui/pages/done.py" line="157" />
             <source>Web page (*.html);;Spreadsheet (*.csv);;Text (*.txt)</source>
             <translation>Tudalen we (*.html);;Taenlen (*.csv);;Testun (*.txt)</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="173" />
+            <location filename="../app/ui/pages/done.py" line="181" />
             <source>Receipt saved to {path}</source>
             <translation>Cadwyd y dderbynneb yn {path}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="183" />
+            <location filename="../app/ui/pages/done.py" line="191" />
             <source>Delete files from your H: drive?</source>
             <translation>Dileu ffeiliau o'ch gyriant H:?</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="186" />
+            <location filename="../app/ui/pages/done.py" line="194" />
             <source>This permanently deletes {what} from your H: drive. They are the files the retention guidance (or you) chose not to move. They are not in OneDrive.</source>
             <translation>Bydd hyn yn dileu {what} o'ch gyriant H: am byth. Dyma'r ffeiliau na chawson nhw eu symud, yn ôl y canllawiau cadw (neu eich dewis chi). Dydyn nhw ddim yn OneDrive.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="190" />
+            <location filename="../app/ui/pages/done.py" line="198" />
             <source>The full list is under Show Details.</source>
             <translation>Mae'r rhestr lawn o dan Show Details.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="193" />
+            <location filename="../app/ui/pages/done.py" line="201" />
             <source>Delete %n file(s)</source>
             <translation>
                 <numerusform>Dileu %n ffeil</numerusform>
@@ -312,22 +312,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="195" />
+            <location filename="../app/ui/pages/done.py" line="203" />
             <source>Keep them</source>
             <translation>Eu cadw</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="210" />
+            <location filename="../app/ui/pages/done.py" line="218" />
             <source>Deleting...</source>
             <translation>Wrthi'n dileu...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="227" />
+            <location filename="../app/ui/pages/done.py" line="235" />
             <source>Deleted {what} from your H: drive.</source>
             <translation>Wedi dileu {what} o'ch gyriant H:</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="231" />
+            <location filename="../app/ui/pages/done.py" line="239" />
             <source>%n file(s) could not be deleted:</source>
             <translation>
                 <numerusform>Doedd dim modd dileu %n ffeil:</numerusform>
@@ -338,7 +338,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="235" />
+            <location filename="../app/ui/pages/done.py" line="243" />
             <source>%n file(s) were kept because they are no longer as they were when scanned:</source>
             <translation>
                 <numerusform>Cadwyd %n ffeil am eu bod wedi newid ers i'r cynorthwyydd edrych arnyn nhw:</numerusform>
@@ -459,7 +459,7 @@
         <message>
             <location filename="../app/ui/pages/hand_back.py" line="83" />
             <source>Your old laptop will be wiped. This check looks at the folders below and lists every file that is not in your OneDrive with exactly the same contents, so nothing of yours is left only on this laptop.</source>
-            <translation>Bydd eich hen liniadur yn cael ei glirio. Mae'r gwiriad hwn yn edrych ar y ffolderi isod ac yn rhestru pob ffeil sydd ddim yn eich OneDrive gyda'r un cynnwys yn union, fel nad oes dim byd o'ch eiddo chi ar ôl ar y gliniadur hwn yn unig.</translation>
+            <translation>Bydd eich hen liniadur yn cael ei glirio'n llwyr. Mae'r gwiriad hwn yn edrych ar y ffolderi isod ac yn rhestru pob ffeil sydd ddim yn eich OneDrive gyda'r un cynnwys yn union, fel nad oes dim byd o'ch eiddo chi ar ôl ar y gliniadur hwn yn unig.</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/hand_back.py" line="91" />
@@ -684,7 +684,7 @@
         <message>
             <location filename="../app/ui/pages/progress.py" line="65" />
             <location filename="../app/ui/pages/progress.py" line="158" />
-            <location filename="../app/ui/pages/progress.py" line="278" />
+            <location filename="../app/ui/pages/progress.py" line="284" />
             <source>&amp;Pause</source>
             <translation>&amp;Oedi</translation>
         </message>
@@ -721,7 +721,7 @@
         <message>
             <location filename="../app/ui/pages/progress.py" line="77" />
             <source>Saves the receipt of what has moved until now, in Documents and OneDrive</source>
-            <translation>Yn cadw derbynneb o'r hyn sydd wedi symud hyd yma, yn Dogfennau ac yn OneDrive</translation>
+            <translation>Yn cadw derbynneb o'r hyn sydd wedi symud hyd yma, yn eich ffolder Dogfennau ac yn OneDrive</translation>
         </message>
         <message>
             <location filename="../app/ui/pages/progress.py" line="85" />
@@ -784,27 +784,27 @@
             <translation>Wedi'u gwneud: {done}. Yn aros: {waiting}. Angen sylw: {failed}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="279" />
+            <location filename="../app/ui/pages/progress.py" line="285" />
             <source>Resumed.</source>
             <translation>Wedi ailddechrau.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="282" />
+            <location filename="../app/ui/pages/progress.py" line="288" />
             <source>&amp;Resume</source>
             <translation>&amp;Ailddechrau</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="283" />
+            <location filename="../app/ui/pages/progress.py" line="289" />
             <source>Paused.</source>
             <translation>Wedi oedi.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="315" />
+            <location filename="../app/ui/pages/progress.py" line="321" />
             <source>Finished moving your files. Press Next for your receipt.</source>
             <translation>Wedi gorffen symud eich ffeiliau. Pwyswch Nesaf i gael eich derbynneb.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="328" />
+            <location filename="../app/ui/pages/progress.py" line="334" />
             <source>Stopped safely. Nothing is lost: next time the assistant offers to continue.</source>
             <translation>Wedi stopio'n ddiogel. Does dim byd wedi'i golli: y tro nesaf bydd y cynorthwyydd yn cynnig parhau.</translation>
         </message>
@@ -1496,17 +1496,17 @@
     <context>
         <name>Worker</name>
         <message>
-            <location filename="../app/ui/workers.py" line="144" />
+            <location filename="../app/ui/workers.py" line="105" />
             <source>Something went wrong</source>
             <translation>Aeth rhywbeth o'i le</translation>
         </message>
         <message>
-            <location filename="../app/ui/workers.py" line="145" />
+            <location filename="../app/ui/workers.py" line="106" />
             <source>The assistant met an unexpected problem while working.</source>
             <translation>Cafodd y cynorthwyydd broblem annisgwyl wrth weithio.</translation>
         </message>
         <message>
-            <location filename="../app/ui/workers.py" line="146" />
+            <location filename="../app/ui/workers.py" line="107" />
             <source>Try again. If it happens again, ask the service desk for help.</source>
             <translation>Rhowch gynnig arall arni. Os bydd yn digwydd eto, gofynnwch i'r ddesg gwasanaeth am help.</translation>
         </message>
