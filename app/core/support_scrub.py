@@ -35,11 +35,14 @@ _FIELD_NAMES = (
     "client_info",
     "session_state",
     "nonce",
-    # and "code" only as code%3d, ?code= or &code= (below)
-)
-_FIELD_NAMES_RE = "|".join(re.escape(name) for name in _FIELD_NAMES if name != "code")
-_TRIGGER = re.compile(
-    rf"(?:{_FIELD_NAMES_RE})(?:[=:\"'\s]|%3d)|code%3d|eyj|bearer|authorization|[?&]code=|state="
+)  # and "code" only as code%3d, ?code= or &code= (below)
+_AFTER_NAME = r"(?:[=:\"'\s]|%3d)"
+# One pattern per keyword, each starting with its literal text: the regex engine then
+# scans for that text as fast as str.find (one alternation of them all is ~5x slower).
+_TRIGGERS = (
+    *(re.compile(re.escape(name) + _AFTER_NAME) for name in _FIELD_NAMES),
+    *(re.compile(re.escape(t)) for t in ("code%3d", "eyj", "bearer", "authorization", "state=")),
+    re.compile(r"code=(?<=[?&]code=)"),
 )
 # Lines per regex call: small enough that no call holds the GIL for long (the wizard's
 # window stays responsive while a bundle is written on a worker).
@@ -59,9 +62,9 @@ class Scrubber:
     # runs mixing upper case, lower case and digits ('.' and '/' end a run, so a path is
     # judged word by word). Hex hashes and words are not mixed like that; a false positive
     # costs a line's detail, a false negative a credential.
-    # The look-behind is for speed: inside a short run every position fails at once.
     _OPAQUE = re.compile(r"(?<![A-Za-z0-9_~+-])[A-Za-z0-9_~+-]{32,}")
-    _EMAIL = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+    # (The look-behinds of both are for speed: inside a run every position fails at once.)
+    _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
     def __init__(self) -> None:
         self.accounts: dict[str, str] = {}
@@ -90,7 +93,7 @@ class Scrubber:
         return self._FIELDS.sub(r"\1[redacted]", text)
 
     def _keyed(self, text: str) -> str:
-        """The rules that need a keyword (see _TRIGGER): line by line first, then across
+        """The rules that need a keyword (see _TRIGGERS): line by line first, then across
         lines. Across lines alone, a keyword ending one line takes the next line's field
         name for its value ('access_token=' then '"refresh_token": "..."') and the secret
         after that name would be left."""
@@ -108,13 +111,12 @@ class Scrubber:
         The keyword rules cost ~1 s per MB over a whole log (case-insensitive alternations
         tried at every position): they run only on lines holding one of their keywords
         and on the lines after each up to the next that is not blank (a value may follow
-        on the next line). The work goes
-        in pieces of at most _PIECE_LINES lines.
+        on the next line). The work goes in pieces of at most _PIECE_LINES lines.
         """
         lines = text.splitlines(keepends=True)
         starts = list(itertools.accumulate((len(line) for line in lines), initial=0))
         near = set()
-        for line in _lines_with(text.lower(), _TRIGGER, starts):
+        for line in _lines_with(text.lower(), _TRIGGERS, starts):
             near.add(line)
             # "Bearer\n\nvalue": the rules' \s* crosses newlines up to the next word.
             line += 1
@@ -142,17 +144,19 @@ class Scrubber:
         return "".join(out)
 
 
-def _lines_with(text: str, needles: re.Pattern[str], starts: list[int]) -> set[int]:
-    """The numbers of the lines (starting at the offsets `starts`) where `needles` matches
+def _lines_with(text: str, patterns: tuple[re.Pattern[str], ...], starts: list[int]) -> set[int]:
+    """The numbers of the lines (starting at the offsets `starts`) where a pattern matches
     (a match never spans lines). Searched a window of lines at a time: one search over a
     whole log would hold the GIL for a long while."""
     found: set[int] = set()
     lines = len(starts) - 1
-    for first in range(0, lines, _PIECE_LINES * 8):
-        end = starts[min(first + _PIECE_LINES * 8, lines)]
-        match = needles.search(text, starts[first], end)
-        while match is not None:
-            line = bisect.bisect_right(starts, match.start()) - 1
-            found.add(line)
-            match = needles.search(text, starts[line + 1], end)
+    step = _PIECE_LINES * 32
+    for first in range(0, lines, step):
+        end = starts[min(first + step, lines)]
+        for pattern in patterns:
+            match = pattern.search(text, starts[first], end)
+            while match is not None:
+                line = bisect.bisect_right(starts, match.start()) - 1
+                found.add(line)
+                match = pattern.search(text, starts[line + 1], end)
     return found
