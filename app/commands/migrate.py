@@ -46,6 +46,7 @@ from app.settings import Settings, settings_as_dict
 if TYPE_CHECKING:
     from app.commands.migrate_steps import Connection, Printer
     from app.core.journal import Journal
+    from app.core.receipt_html import RuleTexts
     from app.m365.upload import RunResult, UploadEngine
 
 EXIT_NEEDS_ATTENTION = 3
@@ -165,6 +166,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 graph=connection.graph,
                 language=settings.ui.language or "en",
                 practice=practice_mode(args),
+                rules=_policy_texts(args, settings),
             )
             for text in published.report():
                 print(text)
@@ -194,6 +196,23 @@ def _apply_labels(
         print(f"Retention label not set on {path}: {problem}", file=sys.stderr)
     if labels.stopped:
         print("Some retention labels are still to be set: run again with --resume.")
+
+
+def _policy_texts(args: argparse.Namespace, settings: Settings) -> RuleTexts | None:
+    """The retention policy's texts for the receipt (the run's policy: --policy, else the
+    organisation's); None if it cannot be read now (the journal's titles will do)."""
+    from app.core.errors import UserFacingError
+    from app.core.policy import load_policy, policy_from_settings
+    from app.core.receipt_html import rule_texts
+
+    try:
+        policy_file = getattr(args, "policy", None)
+        policy = (
+            load_policy(policy_file) if policy_file else policy_from_settings(settings.policy.file)
+        )
+    except UserFacingError:
+        return None
+    return rule_texts(policy)
 
 
 def _run_until_done(engine: UploadEngine, stop: threading.Event, printer: Printer) -> RunResult:

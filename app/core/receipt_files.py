@@ -17,8 +17,9 @@ from pathlib import Path
 
 from app.core.errors import UserFacingError
 from app.core.receipt import Receipt
-from app.core.receipt_html import receipt_html
+from app.core.receipt_html import RuleTexts, receipt_html, what_to_do
 from app.core.receipt_labels import OUTCOME_ORDER
+from app.core.receipt_summary import Outcome
 from app.core.reports import _spreadsheet_safe as spreadsheet_safe
 from app.core.reports import iso_utc
 
@@ -63,8 +64,10 @@ class ReceiptDocument:
     content: bytes
 
 
-def receipt_csv(receipt: Receipt) -> str:
-    """One row per file, in the order the receipt tells things (what needs a person first)."""
+def receipt_csv(receipt: Receipt, rules: RuleTexts | None = None) -> str:
+    """One row per file, in the order the receipt tells things (what needs a person first).
+    In English, the record's language: rule ids and titles as the journal keeps them, and,
+    with the policy's texts, what to do about a file that cannot be moved."""
     out = io.StringIO()
     out.write("\ufeff")  # a byte-order mark, or Excel reads UTF-8 as the local code page
     writer = csv.writer(out)
@@ -84,7 +87,11 @@ def receipt_csv(receipt: Receipt) -> str:
                     "yes" if line.overridden else "no",
                     spreadsheet_safe("; ".join(f"{rule}: {title}" for rule, title in line.reasons)),
                     spreadsheet_safe(line.problem),
-                    spreadsheet_safe(line.action),
+                    spreadsheet_safe(
+                        what_to_do(line, rules, "en")
+                        if line.outcome is Outcome.CANNOT_MOVE
+                        else line.action
+                    ),
                     spreadsheet_safe(line.retention_label),
                     spreadsheet_safe(line.label_problem),
                     line.run_id,
@@ -97,13 +104,18 @@ def receipt_csv(receipt: Receipt) -> str:
 
 
 def receipt_documents(
-    receipt: Receipt, language: str = "en", *, extra: tuple[str, ...] = ()
+    receipt: Receipt,
+    language: str = "en",
+    *,
+    extra: tuple[str, ...] = (),
+    rules: RuleTexts | None = None,
 ) -> list[ReceiptDocument]:
     """The HTML page and the CSV, named for where they go (Documents and OneDrive)."""
     base = PRACTICE_RECEIPT_NAME if receipt.practice else RECEIPT_NAME
+    page = receipt_html(receipt, language, extra=extra, rules=rules)
     return [
-        ReceiptDocument(f"{base}.html", receipt_html(receipt, language, extra=extra).encode()),
-        ReceiptDocument(f"{base}.csv", receipt_csv(receipt).encode()),
+        ReceiptDocument(f"{base}.html", page.encode()),
+        ReceiptDocument(f"{base}.csv", receipt_csv(receipt, rules).encode()),
     ]
 
 
@@ -125,4 +137,3 @@ def write_atomically(target: Path, content: bytes) -> Path:
     except OSError as error:
         raise ReceiptNotSaved(target, error) from error
     return target
-

@@ -3,14 +3,19 @@
 Real headings (h1, then h2 per outcome) to jump between; every table has a <caption> and
 <th scope> headers; the page declares its language; outcomes are said in words, never by
 colour; no script. `max_rows` shortens each table for the window's view (the full file
-lists every file); what needs a person comes first.
+lists every file); what needs a person comes first. With the retention policy's texts
+(`rule_texts(policy)`) the reasons are the policy's titles in the page's language, and a
+file that cannot be moved says what to do (the rule's explanation); without them, the
+English titles the journal recorded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from html import escape
 
+from app.core.guidance import LocalText, text_for
+from app.core.policy import Policy
 from app.core.receipt import Receipt
 from app.core.receipt_labels import LABELS, OUTCOME_LABELS, OUTCOME_ORDER, language_of
 from app.core.receipt_summary import Outcome, ReceiptLine
@@ -25,13 +30,41 @@ td.number { text-align: right; }
 """
 
 Column = tuple[str, Callable[[ReceiptLine], str]]
+RuleTexts = Mapping[str, tuple[LocalText, LocalText]]  # rule id -> (title, explanation)
 
 
-def _columns(outcome: Outcome, label: dict[str, str], with_labels: bool) -> list[Column]:
+def rule_texts(policy: Policy) -> dict[str, tuple[LocalText, LocalText]]:
+    """Each rule's title and explanation (every language), by rule id."""
+    return {rule.id: (rule.title, rule.explanation) for rule in policy.rules}
+
+
+def reason_titles(line: ReceiptLine, rules: RuleTexts | None, language: str) -> str:
+    """The reasons behind a file's guidance: the policy's titles in `language` when known,
+    else the (English) titles the journal recorded."""
+    rules = rules or {}
+    return "; ".join(
+        text_for(rules[rule][0], language) if rule in rules else title
+        for rule, title in line.reasons
+    )
+
+
+def what_to_do(line: ReceiptLine, rules: RuleTexts | None, language: str) -> str:
+    """For a file that cannot be moved: its rules' explanations (what to do instead)."""
+    rules = rules or {}
+    return " ".join(text_for(rules[rule][1], language) for rule, _ in line.reasons if rule in rules)
+
+
+def _columns(
+    outcome: Outcome,
+    label: dict[str, str],
+    with_labels: bool,
+    rules: RuleTexts | None,
+    lang: str,
+) -> list[Column]:
     """The columns each outcome's table needs (the first is the row header)."""
 
     def reasons(line: ReceiptLine) -> str:
-        return "; ".join(title for _, title in line.reasons)
+        return reason_titles(line, rules, lang)
 
     def choice(line: ReceiptLine) -> str:
         return label["overridden"] if line.overridden else label["guided"]
@@ -54,6 +87,8 @@ def _columns(outcome: Outcome, label: dict[str, str], with_labels: bool) -> list
         columns = [path, size, (label["reason"], reasons), (label["your_choice"], choice)]
     elif outcome is Outcome.CANNOT_MOVE:
         columns = [path, size, (label["reason"], reasons)]
+        if rules:
+            columns.append((label["action"], lambda line: what_to_do(line, rules, lang)))
     elif outcome is Outcome.FAILED:
         columns = [
             path,
@@ -78,8 +113,10 @@ def receipt_html(
     *,
     max_rows: int | None = None,
     extra: Sequence[str] = (),
+    rules: RuleTexts | None = None,
 ) -> str:
-    """The whole page. `extra`: paragraphs to add at the end (e.g. what was deleted)."""
+    """The whole page. `extra`: paragraphs to add at the end (e.g. what was deleted);
+    `rules`: the retention policy's texts (`rule_texts`)."""
     lang = language_of(language)
     label = LABELS[lang]
     outcomes = OUTCOME_LABELS[lang]
@@ -142,7 +179,7 @@ def receipt_html(
     for outcome in present:
         lines = receipt.of(outcome)
         w(f"<h2>{escape(outcomes[outcome])} ({len(lines):,})</h2>\n")
-        columns = _columns(outcome, label, with_labels)
+        columns = _columns(outcome, label, with_labels, rules, lang)
         headers = [name for name, _ in columns] + [label["history"], label["notes"]]
         shown = lines if max_rows is None else lines[:max_rows]
         rows = [

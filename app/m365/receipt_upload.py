@@ -27,6 +27,7 @@ from app.core.journal import Journal
 from app.core.quickxorhash import hash_bytes
 from app.core.receipt import Receipt, build_receipt
 from app.core.receipt_files import ReceiptDocument, receipt_documents, write_atomically
+from app.core.receipt_html import RuleTexts
 from app.m365.graph import GraphClient
 from app.m365.upload_outcomes import drive_path, identity_hash
 
@@ -118,6 +119,7 @@ class PublishedReceipt:
     """The receipt, where it was saved, and how its upload went (problems, not raises)."""
 
     receipt: Receipt
+    rules: RuleTexts | None = None  # the policy's texts it was written with
     saved: list[Path] = field(default_factory=list)
     save_problem: str = ""
     uploads: list[ReceiptUpload] = field(default_factory=list)
@@ -147,13 +149,15 @@ def publish_receipt(
     language: str = "en",
     practice: bool = False,
     extra: tuple[str, ...] = (),
+    rules: RuleTexts | None = None,
     stop: threading.Event | None = None,
 ) -> PublishedReceipt:
     """Build the receipt from the journal, save it in `folder` (the user's Documents) and,
-    with a `graph`, upload it beside the migrated files. Never raises for either."""
+    with a `graph`, upload it beside the migrated files. Never raises for either.
+    `rules`: the retention policy's texts (app.core.receipt_html.rule_texts)."""
     receipt = build_receipt(journal, run_id, practice=practice)
-    documents = receipt_documents(receipt, language, extra=extra)
-    published = PublishedReceipt(receipt)
+    documents = receipt_documents(receipt, language, extra=extra, rules=rules)
+    published = PublishedReceipt(receipt, rules)
     try:
         published.saved = [write_atomically(folder / d.name, d.content) for d in documents]
     except UserFacingError as error:

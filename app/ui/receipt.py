@@ -42,6 +42,7 @@ class Receipt:
     deleted: Any = None  # DeleteResult after the officer deleted left-behind files
     core: Any = None  # app.core.receipt.Receipt (None: no run yet)
     language: str = "en"
+    rules: Any = None  # the policy's texts (app.core.receipt_html.rule_texts), if known
 
     def sections(self) -> list[Section]:
         return [self.moved, self.left, self.cannot, self.attention]
@@ -86,7 +87,9 @@ class Receipt:
                 f"</title></head><body><h1>{e(tr('H: drive migration receipt'))}</h1>"
                 f"<p>{e(self.headline())}</p></body></html>"
             )
-        return receipt_html(self.core, self.language, max_rows=max_rows, extra=extra)
+        return receipt_html(
+            self.core, self.language, max_rows=max_rows, extra=extra, rules=self.rules
+        )
 
 
 def where_saved(published: Any) -> str:

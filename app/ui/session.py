@@ -417,10 +417,17 @@ class Session:
         app.m365.receipt_upload.PublishedReceipt (problems in it, never raised), or None
         before any run."""
         from app import paths
+        from app.core.policy import policy_from_settings
+        from app.core.receipt_html import rule_texts
         from app.m365.receipt_upload import publish_receipt
 
         if self.run_id is None:
             return None
+        try:  # the policy's texts: reasons in the officer's language, what to do
+            rules = rule_texts(policy_from_settings(self.settings.policy.file))
+        except UserFacingError as error:  # the journal's English titles will do
+            log.warning("Receipt without the policy's texts: %s", error)
+            rules = None
         signed_in = self.account is not None or self._token is not None
         return publish_receipt(
             self.journal(),
@@ -429,6 +436,7 @@ class Session:
             graph=self.graph() if signed_in else None,
             language=self.language,
             practice=self.sandbox is not None,
+            rules=rules,
             stop=stop,
         )
 

@@ -11,9 +11,10 @@ from app.core.guidance import Action, Guidance, GuidanceReport, Reason
 from app.core.inventory import FileEntry, Inventory
 from app.core.journal import Journal
 from app.core.plan import Choices, Plan, build_plan
+from app.core.policy import load_policy
 from app.core.receipt import build_receipt
 from app.core.receipt_files import CSV_COLUMNS, receipt_csv, receipt_documents, write_atomically
-from app.core.receipt_html import receipt_html
+from app.core.receipt_html import receipt_html, rule_texts
 from app.core.receipt_summary import Outcome
 
 TEMP = Reason("temp", Action.DISCARD, True, {"en": "Temporary file"}, {"en": "x"})
@@ -186,3 +187,25 @@ def test_retention_labels_and_their_problems_are_on_the_receipt(tmp_path: Path) 
     # without any label the column is left out
     with Journal(tmp_path / "k.sqlite3") as journal:
         assert "Retention label" not in receipt_html(build_receipt(journal, _first_run(journal)))
+
+
+def test_with_the_policy_the_page_speaks_its_language_and_says_what_to_do(tmp_path: Path) -> None:
+    policy = load_policy(None)  # the default policy shipped with the app
+    pst = Reason(
+        "outlook-data", Action.CANNOT_MOVE, False, {"en": "Outlook data file"}, {"en": "x"}
+    )
+    files = [FileEntry("old.pst", 10, 1.0, 2.0)]
+    report = GuidanceReport(
+        Inventory("H:\\", files), [Guidance(Action.CANNOT_MOVE, (pst,), overridable=False)]
+    )
+    plan = build_plan(report, None, Choices(), destination_folder="H drive")
+    with Journal(tmp_path / "j.sqlite3") as journal:
+        receipt = build_receipt(journal, journal.start_run(plan, account="a", settings_digest=""))
+    rules = rule_texts(policy)
+    welsh = receipt_html(receipt, "cy", rules=rules)
+    assert "<td>Ffeil ddata Outlook</td>" in welsh
+    assert "archif eich blwch post" in welsh  # what to do, in Welsh
+    row = next(csv.DictReader(io.StringIO(receipt_csv(receipt, rules)[1:])))
+    assert row["reasons"] == "outlook-data: Outlook data file"  # the record stays English
+    assert "mailbox archive" in row["action"]
+    assert "<td>Outlook data file</td>" in receipt_html(receipt)  # without: the journal's title

@@ -90,6 +90,7 @@ class DonePage(Page):
             core = published.receipt if published is not None else None
             titles = policy_titles(session.settings)  # retention reasons in the UI's language
             receipt = receipt_view(core, session.destination_folder, session.language, titles)
+            receipt.rules = published.rules if published is not None else None
             return receipt, published, session.discarded_files()
 
         self._receipt_task = run_in_background(
