@@ -115,7 +115,8 @@ class Scrubber:
         """
         lines = text.splitlines(keepends=True)
         starts = list(itertools.accumulate((len(line) for line in lines), initial=0))
-        near = set()
+        # app.log's "(?:^|[?&])code=": at the very start of the text too.
+        near = {0} if text[:5].lower() == "code=" else set()
         for line in _lines_with(text.lower(), _TRIGGERS, starts):
             near.add(line)
             # "Bearer\n\nvalue": the rules' \s* crosses newlines up to the next word.

@@ -229,7 +229,7 @@ _FRAGMENTS = [
     "Authorization:",
     _SECRETS[5],
     _SECRETS[6],
-    f"\"user_code\": \"{_SECRETS[7]}\"",
+    f'"user_code": "{_SECRETS[7]}"',
     "%3Dtoken%3Dabc",
     "monkey key: value",
     "H:/Cases/Statement of J Smith v2.docx",
@@ -250,6 +250,10 @@ def test_scrubbing_in_pieces_equals_scrubbing_whole(lines: list[str]) -> None:
 def test_no_secret_survives_scrubbing_in_pieces(lines: list[str]) -> None:
     scrubbed = Scrubber()("\n".join(lines))
     assert not [secret for secret in _SECRETS if secret in scrubbed]
+
+
+def test_a_code_at_the_very_start_is_caught() -> None:
+    assert Scrubber()("code=S3cr3tC0de\nok") == "code=[redacted]\nok"
 
 
 def test_a_secret_on_the_line_after_its_keyword_is_caught() -> None:
