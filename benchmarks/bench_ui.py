@@ -108,11 +108,12 @@ class Heartbeat:
         self.max_net = 0.0  # the worst gap net of waiting for a CPU
         self.gaps: list[float] = []  # every gap (s), for percentiles
 
-    dump_file: Any = None  # --dump-stalls: every thread's stack when the GUI stalls >100 ms
+    dump_file: Any = None  # --dump-stalls: every thread's stack when the GUI stalls
+    dump_after_s = 0.1  # --dump-after-ms
 
     def _tick(self) -> None:
         if Heartbeat.dump_file is not None:
-            faulthandler.dump_traceback_later(0.1, file=Heartbeat.dump_file)
+            faulthandler.dump_traceback_later(Heartbeat.dump_after_s, file=Heartbeat.dump_file)
         now = time.perf_counter()
         waited = cpu_wait_s()
         gap, cpu_wait = now - self.last, waited - self.last_wait
@@ -435,10 +436,18 @@ def main() -> int:
     )
     parser.add_argument("--dump-stalls", type=Path, help="write thread stacks of GUI stalls here")
     parser.add_argument(
+        "--dump-after-ms", type=float, default=100, help="a stall this long is dumped"
+    )
+    parser.add_argument(
         "--sandbox-nice", type=int, default=10, help="the upload sandbox's niceness (0: none)"
     )
     parser.add_argument("--autogroup-nice", type=int, help="this session's group niceness")
     parser.add_argument("--runs", type=int, default=3, help="stall-upload runs (worst counts)")
+    parser.add_argument(
+        "--worker-niceness",
+        type=int,
+        help="override how much nicer upload worker threads run (the app's: 5; 0: as the GUI)",
+    )
     parser.add_argument(
         "--gil-switch-ms",
         type=float,
@@ -447,10 +456,12 @@ def main() -> int:
     args = parser.parse_args()
     if args.dump_stalls:
         Heartbeat.dump_file = args.dump_stalls.open("w")
+        Heartbeat.dump_after_s = args.dump_after_ms / 1000
     only = set(args.only.split(","))
     if args.autogroup_nice is not None:
         Path("/proc/self/autogroup").write_text(str(args.autogroup_nice))
         print("scheduling group:", Path("/proc/self/autogroup").read_text().strip())
+    from app.m365 import concurrency
     from app.ui.app import create_application
 
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -459,7 +470,12 @@ def main() -> int:
         create_application()
         if args.gil_switch_ms is not None:
             sys.setswitchinterval(args.gil_switch_ms / 1000)
-        print(f"GIL switch interval: {sys.getswitchinterval() * 1000:g} ms")
+        if args.worker_niceness is not None:
+            concurrency.BACKGROUND_NICENESS = args.worker_niceness
+        print(
+            f"GIL switch interval: {sys.getswitchinterval() * 1000:g} ms; upload worker "
+            f"threads {concurrency.BACKGROUND_NICENESS} nicer than the GUI's"
+        )
         results: list[dict[str, Any]] = []
         if "start" in only:
             results += bench_start(tmp)
@@ -476,6 +492,7 @@ def main() -> int:
                 "quick": args.quick,
                 "autogroup_nice": args.autogroup_nice,
                 "gil_switch_ms": sys.getswitchinterval() * 1000,
+                "worker_niceness": concurrency.BACKGROUND_NICENESS,
                 "load_average": os.getloadavg(),
                 "figures": results,
             },

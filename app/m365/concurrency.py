@@ -11,6 +11,8 @@ headers (sent from 80 % of a budget) slow us down before the 429s come.
 from __future__ import annotations
 
 import bisect
+import os
+import sys
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -166,3 +168,30 @@ class _Budget:
             return 0.0
         # wait until enough of ours have left the window
         return self._times[start + in_window - allowed] + self.window - now
+
+
+# How much lower than the rest of the app an upload worker thread runs (Linux niceness
+# steps). The workers spend their CPU on TLS and HTTP parsing; a window's GUI thread in
+# the same process must get a CPU first whenever it wakes, or the window stalls behind
+# them on a busy machine (measured: most of the worst GUI stall during an upload was
+# the GUI thread runnable but waiting for a CPU). Lower priority costs the workers
+# nothing when a core is free.
+BACKGROUND_NICENESS = 5
+
+
+def lower_thread_priority(steps: int | None = None) -> bool:
+    """Make the calling thread (only) `steps` (default BACKGROUND_NICENESS) nicer.
+
+    Linux only: there setpriority on a thread id touches that thread alone; elsewhere
+    the same call renices the whole process, so nothing is done. True when done.
+    """
+    steps = BACKGROUND_NICENESS if steps is None else steps
+    if sys.platform != "linux" or steps <= 0:
+        return False
+    try:
+        thread_id = threading.get_native_id()
+        now = os.getpriority(os.PRIO_PROCESS, thread_id)
+        os.setpriority(os.PRIO_PROCESS, thread_id, min(19, now + steps))
+    except OSError:
+        return False
+    return True

@@ -26,7 +26,7 @@ import requests
 from app.core.errors import CancelledError, UserFacingError
 from app.core.journal import ItemState, Journal, JournalItem
 from app.m365.bandwidth import BandwidthLimiter
-from app.m365.concurrency import AdaptiveLimit
+from app.m365.concurrency import AdaptiveLimit, lower_thread_priority
 from app.m365.errors import (
     AccessDeniedError,
     GraphError,
@@ -247,6 +247,7 @@ class UploadEngine:
                 self._halt.set()
 
     def _worker(self, work: _Work) -> None:
+        lower_thread_priority()  # a GUI thread in this process comes first (Linux)
         while not self._halt.is_set():
             try:
                 self.limiter.acquire(self._halt)
