@@ -95,7 +95,7 @@ def inside(path: str, destination: str = DESTINATION) -> bool:
     )
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(trees)
 def test_every_planned_destination_lies_under_the_folder(
     tmp_path_factory: pytest.TempPathFactory, paths: list[list[str]]
@@ -110,7 +110,7 @@ def test_every_planned_destination_lies_under_the_folder(
         assert inside(item.dest_path), (item.rel_path, item.dest_path)
 
 
-@settings(max_examples=12, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=10, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(trees)
 def test_every_item_onedrive_created_lies_under_the_folder(
     sandbox: Sandbox, tmp_path_factory: pytest.TempPathFactory, paths: list[list[str]]
