@@ -26,6 +26,8 @@ APP_NAME = "MigrationAssistant"
 MAX_TABS = 45
 MAX_NODES = 1500
 TAB, DOWN, ESCAPE = 0xFF09, 0xFF54, 0xFF1B  # X keysyms
+DIALOG_STEPS = ("delete_question", "error_dialog")  # answered with Escape after looking
+LAST_STEP = "after_error"
 
 events: list[dict[str, Any]] = []
 current_step = ""
@@ -207,13 +209,13 @@ def look(app: Any, step: str) -> dict[str, Any]:
     seen["tree"] = tree
     if step == "review":
         seen["guidance_list"] = work_the_guidance_list(app)
-    if step == "delete_question":
+    if step in DIALOG_STEPS:
         seen["dialog_focus"] = focused(app)
         seen["tab_order"] = tab_order()
         press(ESCAPE)
         pump(0.5)
         return seen
-    if step not in ("after_dialog",):
+    if step not in ("after_dialog", LAST_STEP):
         seen["tab_order"] = tab_order()
     return seen
 
@@ -231,7 +233,7 @@ def main(folder: Path) -> int:
     seq = 0
     state_file, ack_file = folder / "state.json", folder / "ack.json"
     deadline = time.monotonic() + 170
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and not (folder / "driver.done").exists():
         if not pump(0.2, lambda seq=seq: _state(state_file).get("seq") == seq):
             continue
         step = _state(state_file)["step"]
@@ -241,7 +243,7 @@ def main(folder: Path) -> int:
         ack_file.write_text(json.dumps({"seq": seq}))
         current_step = f"leaving {step}"
         seq += 1
-        if step == "after_dialog":
+        if step == LAST_STEP:
             break
     pump(0.3)
     (folder / "seen.json").write_text(json.dumps({"steps": results, "events": events}))

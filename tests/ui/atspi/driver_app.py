@@ -79,6 +79,18 @@ def main(folder: Path) -> int:
         # Queued: exec() runs its own loop, in which this driver's timer keeps ticking.
         QTimer.singleShot(0, wizard.done_page.delete_button.click)
 
+    def start_a_second_assistant() -> None:
+        """What a second launch does while this one holds the journal: the refusal, shown
+        by the real command code (an error dialog; its text is a UserFacingError)."""
+        from app.commands.wizard import _journal_problem, _refuse
+
+        second = Session(Settings())
+        second.sandbox = sandbox  # the same (practice) journal as the running one
+        problem = _journal_problem(second)
+        second.close()
+        assert problem is not None, "a second assistant was not refused"
+        QTimer.singleShot(0, lambda: _refuse(problem, headless=False))
+
     steps: list[Step] = [
         ("welcome", lambda: None, lambda: True),
         ("sign_in", sign_in, signed_in),
@@ -89,6 +101,8 @@ def main(folder: Path) -> int:
         ("done", press_next, lambda: wizard.done_page.receipt is not None),
         ("delete_question", open_delete_question, lambda: app.activeModalWidget() is not None),
         ("after_dialog", lambda: None, lambda: app.activeModalWidget() is None),
+        ("error_dialog", start_a_second_assistant, lambda: app.activeModalWidget() is not None),
+        ("after_error", lambda: None, lambda: app.activeModalWidget() is None),
     ]
     state_file, ack_file = folder / "state.json", folder / "ack.json"
 
@@ -107,11 +121,18 @@ def main(folder: Path) -> int:
 
     walker = walk()
 
+    failed: list[BaseException] = []
+
     def tick() -> None:
         try:
             next(walker)
         except StopIteration:
             app.quit()
+        except Exception as error:  # stop at once: the client would wait for nothing
+            failed.append(error)
+            timer.stop()
+            app.quit()
+            raise
 
     timer = QTimer()
     timer.timeout.connect(tick)
@@ -127,9 +148,9 @@ def main(folder: Path) -> int:
         wizard.shutdown()
         session.close()
         sandbox.stop()
-    (folder / "driver.done").write_text("ok")
+    (folder / "driver.done").write_text("failed" if failed else "ok")
     QApplication.processEvents()
-    return 0
+    return 1 if failed else 0
 
 
 def _acked(ack_file: Path, seq: int) -> bool:

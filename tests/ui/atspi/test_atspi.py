@@ -216,3 +216,27 @@ def test_escape_keeps_the_files_and_returns_to_the_page(seen):
     assert (Path(seen["folder"]) / "H" / "Temp" / "scratch.tmp").exists()
     names = {n["name"] for n in after["tree"]}
     assert "Delete the left-behind files from my H: drive" in names
+
+
+def test_an_error_dialog_takes_focus_and_is_named(seen):
+    """A second assistant started while this one works is refused in a dialog."""
+    page = step(seen, "error_dialog")
+    dialogs = [
+        n for n in page["tree"] if n["role"] in ("alert", "dialog") and "active" in n["states"]
+    ]
+    assert [d["name"].split(" — ")[0] for d in dialogs] == ["The assistant is already running"]
+    inside = page["tree"][page["tree"].index(dialogs[0]) :]
+    assert any("Finish or close the other one first" in n["name"] for n in inside)
+    focus = page["dialog_focus"]
+    assert focus is not None and focus["role"] == "push button" and focus["name"] == "OK"
+    assert {n["name"] for n in page["tab_order"]} <= {n["name"] for n in inside}
+    after = step(seen, "after_error")
+    assert not [n for n in after["tree"] if n["role"] == "alert"]
+
+
+def test_the_announcement_choice_is_on_the_bus_with_its_label(seen):
+    page = step(seen, "progress")
+    combos = [n for n in page["tree"] if n["role"] == "combo box"]
+    assert [c["labelled_by"] for c in combos] == [["Announce progress:"]]
+    assert combos[0]["name"] == "At 25, 50 and 75 percent"  # the setting's default
+    assert ("combo box", combos[0]["name"]) in {(n["role"], n["name"]) for n in page["tab_order"]}
