@@ -22,12 +22,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*"), "[token]"),
     # Authorization headers
     (re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+"), r"\1[token]"),
-    # OAuth fields in bodies, JSON and query strings (whole words only: "monkey" is fine)
+    # OAuth fields in bodies, JSON and query strings (whole words only: "monkey" is fine).
+    # Only spaces or tabs around the separator: a field with its value on the next line
+    # must not swallow the next field's name and leave that field's secret unredacted.
     (
         re.compile(
             r"(?i)(?<![A-Za-z0-9])((?:access_token|refresh_token|id_token|client_secret|"
             r"code_verifier|device_code|assertion|password|tempauth|sig|secret|token|key)"
-            r"[\"']?\s*[=:]\s*[\"']?)[^\"'&\s,}]+"
+            r"[\"']?[ \t]*[=:][ \t]*[\"']?)[^\"'&\s,}]+"
         ),
         r"\1[redacted]",
     ),

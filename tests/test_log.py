@@ -27,6 +27,9 @@ SECRETS = [
         "key={2}",
         "https://localhost:5000/?code={2}&state=x",
         "redirect https://app/cb?next=https%3A%2F%2Fh%2Fup%3Ftempauth%3D{2}%26x%3D1",
+        # A field whose value is on the next line must not swallow the next field's name
+        'access_token=\n"refresh_token": "{1}"',
+        "token:\nsecret={2}",
     ],
 )
 def test_redact_removes_secrets(template: str) -> None:
