@@ -5,7 +5,8 @@ the same run, as a ratio, and against its target.
             packages the app runs on from source (its dependencies' files, site-packages).
 2. start  - process start to the wizard's first paint, the built program (target <= 1.5 s,
             as benchmarks/bench_ui.py's start figure); reference: the same from source
-            (`python -m app`). Both through `self-test --first-paint`, offscreen, median.
+            (`python -m app`). Both through `self-test --first-paint`, offscreen, median;
+            beside them bench_ui's bare PySide6 window, the machine's floor at its load.
 
     .venv/bin/python benchmarks/bench_build.py [--quick] [--app build/dist/MigrationAssistant]
 
@@ -31,7 +32,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from bench_ui import figure  # noqa: E402 (after the path it lives on)
+from bench_ui import CHILD_BARE, figure  # noqa: E402 (after the path it lives on)
+from bench_ui import first_paint as bare_first_paint  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "build.json"
 CONSOLE_PROGRAM = "migration-assistant.exe" if sys.platform == "win32" else "migration-assistant"
@@ -119,6 +121,9 @@ def main() -> int:
         first_paint(source_cmd, tmp / "warm")
         frozen = [first_paint(frozen_cmd, tmp / f"f{n}") for n in range(runs)]
         source = [first_paint(source_cmd, tmp / f"s{n}") for n in range(runs)]
+        # bench_ui's floor: a bare PySide6 window, how fast this machine starts Qt at all
+        # under its current load (a shared box's load moves every start-up figure).
+        bare = [bare_first_paint(CHILD_BARE, tmp / f"b{n}") for n in range(runs)]
     results: list[dict[str, Any]] = [
         figure(
             "size",
@@ -137,6 +142,7 @@ def main() -> int:
             f"built vs source, process start to first paint, median of {runs}",
         ),
     ]
+    print(f"bare PySide6 window (bench_ui's floor): {statistics.median(bare) * 1000:.0f} ms")
     print("largest files: " + ", ".join(f"{name} {mb:.0f} MB" for name, mb in largest))
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(
@@ -146,7 +152,7 @@ def main() -> int:
                 "platform": sys.platform,
                 "app": str(folder) if args.app else "(built in a temporary folder)",
                 "load_average": os.getloadavg(),
-                "start_runs_s": {"built": frozen, "source": source},
+                "start_runs_s": {"built": frozen, "source": source, "bare_pyside6": bare},
                 "largest_files_mb": largest,
                 "figures": results,
             },
