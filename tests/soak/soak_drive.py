@@ -31,7 +31,7 @@ class SoakShape:
 
 
 REDUCED = SoakShape(files=300, large=2, large_mib=24, medium_max=3_000_000)
-FULL = SoakShape(files=10_000, large=6, large_mib=300, medium_max=4_000_000)
+FULL = SoakShape(files=10_000, large=3, large_mib=300, medium_max=1_500_000)
 
 
 def _size(rng: random.Random, shape: SoakShape) -> int:

@@ -31,7 +31,7 @@ import pytest
 from app.core.journal import ItemState, Journal
 from app.core.receipt_summary import Outcome, summarise_run
 from app.m365.upload_http import fragment_size
-from app.sandbox.limits import LimitConfig
+from app.sandbox.limits import LimitConfig, LimitVerdict
 from app.sandbox.server import Sandbox, SandboxConfig
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))  # the e2e helpers
@@ -47,10 +47,11 @@ FAULT_KINDS = "429|503|504|reset|stored503|expire|401|changed|corrupt"
 # Microsoft's budget (3,000 requests per 5 minutes) scaled to the run so that it meets
 # the limit (429s with Retry-After) without taking an hour.
 LIMITS = (
-    LimitConfig(requests_per_window=1500, window_s=10.0)
+    LimitConfig(requests_per_window=600, window_s=10.0)
     if FULL_FORM
-    else LimitConfig(requests_per_window=300, window_s=5.0)
+    else LimitConfig(requests_per_window=100, window_s=5.0)
 )
+REFUSED: list[str] = []  # requests the per-user limit answered with 429
 COPY_SUFFIX = re.compile(r" \(\d+\)(\.[^./]*)?$")
 UPN = "tom.jones@sandbox.police.uk"
 RECEIPT_CSV = "H drive migration receipt (practice).csv"  # beside "H drive"
@@ -71,6 +72,17 @@ def soak_sandbox(tmp_path: Path) -> Iterator[Sandbox]:
         seed=SEED,
     )
     with Sandbox(config).start() as sb:
+        limits = sb.limits
+        assert limits is not None
+        check = limits.check_request
+
+        def counted(user: str) -> LimitVerdict:  # how often the limit said "slow down"
+            verdict = check(user)
+            if not verdict.allowed:
+                REFUSED.append(user)
+            return verdict
+
+        limits.check_request = counted  # type: ignore[method-assign]
         yield sb
 
 
@@ -135,6 +147,8 @@ def test_soak_under_faults_limits_and_kills(
     kinds = sorted({kind for _request, kind in sb.faults.injected})
     print(f"soak seed {SEED}: {len(sb.faults.injected)} faults injected ({', '.join(kinds)})")
     assert len(sb.faults.injected) >= 10, f"seed {SEED}: too few faults to mean anything"
+    print(f"soak seed {SEED}: {len(REFUSED)} requests refused by the per-user limit")
+    assert REFUSED, f"seed {SEED}: the per-user limit was never reached"
 
     with Journal.open_default(practice=True) as journal:
         run = journal.latest_run()
