@@ -120,17 +120,6 @@ def where_saved(published: Any) -> str:
     return " ".join(parts)
 
 
-def receipt_from_journal(session: Any) -> Receipt:
-    """Read the journal (every run of this migration) and build the window's receipt.
-    Reads the whole journal: call it on a worker."""
-    from app.core.receipt import build_receipt
-
-    if session.run_id is None:
-        return receipt_view(None, session.destination_folder, session.language)
-    core = build_receipt(session.journal(), session.run_id, practice=session.sandbox is not None)
-    return receipt_view(core, core.destination, session.language, policy_titles(session.settings))
-
-
 def policy_titles(settings: Any) -> dict[str, Mapping[str, str]]:
     """Each retention rule's title per language, by rule id. The journal keeps the English
     title (the record); the window shows the policy's title in the officer's language."""
