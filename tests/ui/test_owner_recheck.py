@@ -4,12 +4,12 @@ refused before any page opens."""
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 from pathlib import Path
 
 import pytest
 
+from app.cli import build_parser
 from app.commands import wizard as wizard_command
 from app.core.journal import Journal
 from app.m365.auth import Account
@@ -76,6 +76,6 @@ def test_a_second_wizard_is_refused_while_the_journal_is_in_use(
     monkeypatch.setattr(wizard_command, "no_display", lambda: True)
     monkeypatch.setattr(wizard_command, "sample_drive", lambda scale: _folder(tmp_path / "H"))
     with Journal.open_default(practice=True):
-        code = wizard_command.run(argparse.Namespace(sandbox=True), Settings())
+        code = wizard_command.run(build_parser().parse_args(["--sandbox"]), Settings())
     assert code == 2
     assert "The assistant is already running" in capsys.readouterr().err
