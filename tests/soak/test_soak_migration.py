@@ -49,9 +49,10 @@ FAULT_KINDS = "429|503|504|reset|stored503|expire|401|changed|corrupt"
 LIMITS = (
     LimitConfig(requests_per_window=600, window_s=10.0)
     if FULL_FORM
-    else LimitConfig(requests_per_window=100, window_s=5.0)
+    else LimitConfig(requests_per_window=30, window_s=1.0)
 )
 REFUSED: list[str] = []  # requests the per-user limit answered with 429
+NEAR: list[str] = []  # requests answered with RateLimit-* warnings (the client slows down)
 COPY_SUFFIX = re.compile(r" \(\d+\)(\.[^./]*)?$")
 UPN = "tom.jones@sandbox.police.uk"
 RECEIPT_CSV = "H drive migration receipt (practice).csv"  # beside "H drive"
@@ -80,6 +81,8 @@ def soak_sandbox(tmp_path: Path) -> Iterator[Sandbox]:
             verdict = check(user)
             if not verdict.allowed:
                 REFUSED.append(user)
+            elif verdict.headers:  # RateLimit-* headers: past 80 % of the budget
+                NEAR.append(user)
             return verdict
 
         limits.check_request = counted  # type: ignore[method-assign]
@@ -123,7 +126,7 @@ def resume_to_the_end(sb: Sandbox, home: Path) -> str:
         text = out.decode()
         outputs.append(text)
         if process.returncode == 0:
-            return "\n".join(outputs)
+            return text
         assert process.returncode == 3, f"seed {SEED}: exit {process.returncode}\n{text}"
         assert "--resume" in text, f"seed {SEED}: a failure without a next step\n{text}"
     pytest.fail(f"seed {SEED}: still not finished after 4 resumes:\n{outputs[-1][-3000:]}")
@@ -161,8 +164,11 @@ def test_soak_under_faults_limits_and_kills(
     print(f"soak seed {SEED}: {len(sb.faults.injected)} faults injected ({', '.join(kinds)})")
     assert len(sb.faults.injected) >= 10, f"seed {SEED}: too few faults to mean anything"
     print(f"soak seed {SEED}: {kills} kills, {stops} stops by the run itself (then resumed)")
-    print(f"soak seed {SEED}: {len(REFUSED)} requests refused by the per-user limit")
-    assert REFUSED, f"seed {SEED}: the per-user limit was never reached"
+    print(
+        f"soak seed {SEED}: per-user limit: {len(REFUSED)} requests refused (429), "
+        f"{len(NEAR)} warned (RateLimit-* headers)"
+    )
+    assert REFUSED or NEAR, f"seed {SEED}: the per-user limit was never approached"
 
     with Journal.open_default(practice=True) as journal:
         run = journal.latest_run()
@@ -197,7 +203,9 @@ def test_soak_under_faults_limits_and_kills(
     moved = {line.rel_path: line for line in receipt.of(Outcome.MOVED)}
     assert set(moved) == set(where), f"seed {SEED}: the journal's summary lists other files"
     saved = (home / "Documents" / RECEIPT_CSV).read_bytes()
-    assert sb.state.read_file(UPN, RECEIPT_CSV) == saved, f"seed {SEED}: two receipts differ"
+    # Its upload meets the faults too; a failed one is reported, never silent.
+    if f"{RECEIPT_CSV} was not put in OneDrive" not in out:
+        assert sb.state.read_file(UPN, RECEIPT_CSV) == saved, f"seed {SEED}: receipts differ"
     rows = list(csv.DictReader(io.StringIO(saved.decode("utf-8").removeprefix("\ufeff"))))
     moved_rows = {row["source_path"]: row for row in rows if row["outcome"] == "moved"}
     assert set(moved_rows) == set(where), f"seed {SEED}: the receipt lists other files"
