@@ -4,7 +4,8 @@
 
 Steps: install PyInstaller (the project's `build` extra) into this environment when it is
 missing; compile every translations/*.ts with pyside6-lrelease; on Windows, fill in the
-version resource from build/version_info.txt.in; run build/migration_assistant.spec.
+version resource from build/version_info.txt.in; run build/migration_assistant.spec;
+on Linux, trim Qt's ICU data to what the app uses and strip debug information.
 The application lands in DIST/MigrationAssistant/ (default build/dist/). Prints that path.
 """
 
@@ -107,6 +108,24 @@ def strip_debug_information(folder: Path) -> int:
     return stripped
 
 
+def shrink_icu_data(folder: Path) -> str:
+    """Linux: Qt's libicudata with only the ICU data the app uses (build/icu_data.py;
+    the choice is build/contents.py's keeps_icu_item). Says what it did."""
+    sys.path.insert(0, str(BUILD))
+    import contents  # build/ is on the path only while building
+    import icu_data
+
+    done = []
+    for library in sorted(folder.rglob("libicudata.so*")):
+        if library.is_symlink() or not library.is_file():
+            continue
+        sizes = icu_data.shrink_library(library, contents.keeps_icu_item)
+        if sizes is None:
+            return "ICU data left whole (binutils' readelf, as and ld are needed to trim it)"
+        done.append(f"{library.name} {sizes[0] / 2**20:.1f} MB -> {sizes[1] / 2**20:.1f} MB")
+    return "ICU data: " + (", ".join(done) if done else "no libicudata in the folder")
+
+
 def build(dist: Path, work: Path, organisation: str) -> Path:
     ensure_pyinstaller()
     env = dict(os.environ)
@@ -137,6 +156,8 @@ def build(dist: Path, work: Path, organisation: str) -> Path:
         cwd=ROOT,
     )
     folder = dist / APP_FOLDER
+    if sys.platform.startswith("linux"):
+        print(shrink_icu_data(folder), flush=True)
     print(f"Debug information stripped from {strip_debug_information(folder)} libraries")
     return folder
 
