@@ -23,13 +23,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     # Authorization headers
     (re.compile(r"(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+"), r"\1[token]"),
     # OAuth fields in bodies, JSON and query strings (whole words only: "monkey" is fine).
-    # Only spaces or tabs around the separator: a field with its value on the next line
-    # must not swallow the next field's name and leave that field's secret unredacted.
+    # The value may be on the next line (pretty-printed JSON), unless that line starts
+    # another field: then taking its name as the value would leave its secret in place.
     (
         re.compile(
             r"(?i)(?<![A-Za-z0-9])((?:access_token|refresh_token|id_token|client_secret|"
             r"code_verifier|device_code|assertion|password|tempauth|sig|secret|token|key)"
-            r"[\"']?[ \t]*[=:][ \t]*[\"']?)[^\"'&\s,}]+"
+            r"[\"']?[ \t]*[=:][ \t]*(?:\r?\n[ \t]*(?![\"']?[A-Za-z_]+[\"']?[ \t]*[=:]))?[\"']?)"
+            r"[^\"'&\s,}]+"
         ),
         r"\1[redacted]",
     ),

@@ -30,6 +30,7 @@ SECRETS = [
         # A field whose value is on the next line must not swallow the next field's name
         'access_token=\n"refresh_token": "{1}"',
         "token:\nsecret={2}",
+        '{{"refresh_token":\n  "{1}"}}',
     ],
 )
 def test_redact_removes_secrets(template: str) -> None:
