@@ -126,6 +126,50 @@ def shrink_icu_data(folder: Path) -> str:
     return "ICU data: " + (", ".join(done) if done else "no libicudata in the folder")
 
 
+def _needed(library: Path) -> set[str]:
+    """The sonames `library` links (its DT_NEEDED entries)."""
+    dynamic = subprocess.run(
+        ["readelf", "-d", "-W", str(library)], capture_output=True, text=True, check=False
+    ).stdout
+    return set(re.findall(r"\(NEEDED\)\s+Shared library: \[(.+?)\]", dynamic))
+
+
+def _elf_files(folder: Path) -> list[Path]:
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            with path.open("rb") as file:
+                if file.read(4) == b"\x7fELF":
+                    found.append(path)
+    return found
+
+
+def use_system_libraries(folder: Path) -> list[str]:
+    """Linux: remove build/contents.py's LINUX_SYSTEM_LIBRARIES from the folder, then each
+    library they brought that nothing left in the folder links. Returns the names removed
+    (none without readelf)."""
+    sys.path.insert(0, str(BUILD))
+    import contents  # build/ is on the path only while building
+
+    internal = folder / "_internal"
+    if shutil.which("readelf") is None or not internal.is_dir():
+        return []
+    needed = {path: _needed(path) for path in _elf_files(folder)}
+    removed: list[str] = []
+    todo = sorted(contents.LINUX_SYSTEM_LIBRARIES)
+    while todo:
+        name = todo.pop()
+        library = internal / name
+        if library not in needed:
+            continue
+        linked = needed.pop(library)
+        removed.append(name)
+        library.unlink()
+        # What it linked goes too, unless something still in the folder links it.
+        todo += [dep for dep in linked if not any(dep in rest for rest in needed.values())]
+    return removed
+
+
 def build(dist: Path, work: Path, organisation: str) -> Path:
     ensure_pyinstaller()
     env = dict(os.environ)
@@ -158,6 +202,8 @@ def build(dist: Path, work: Path, organisation: str) -> Path:
     folder = dist / APP_FOLDER
     if sys.platform.startswith("linux"):
         print(shrink_icu_data(folder), flush=True)
+        system = use_system_libraries(folder)
+        print(f"From the system, not bundled: {', '.join(system) or 'nothing'}", flush=True)
     print(f"Debug information stripped from {strip_debug_information(folder)} libraries")
     return folder
 

@@ -84,6 +84,14 @@ QT_PLUGINS_UNUSED = (
 # for machines without a graphics driver; Qt Widgets paint without OpenGL.
 DROPPED_FILES = frozenset({"opengl32sw.dll"})
 
+# Linux: libraries left to the system instead of bundled, as PyInstaller already leaves
+# libGL and libEGL. libdbus-1 (the D-Bus client QtDBus links: Qt reaches the screen-reader
+# bus through it) is ABI-stable since 2007 and on every Linux desktop (its session bus and
+# AT-SPI are built on it). Bundled, it brings what the build machine's copy links (Debian:
+# libsystemd, and through it libgcrypt, libgpg-error, liblz4, libcap: ~2.9 MB); build.py
+# drops those too when nothing else in the folder needs them.
+LINUX_SYSTEM_LIBRARIES = frozenset({"libdbus-1.so.3"})
+
 # Qt's own translations: the qtbase_*.qm catalogues app/ui/app.py loads. The qt_*.qm files
 # only point at the catalogues of Qt modules we leave out (Qt Quick, Multimedia, ...).
 QT_TRANSLATION_PREFIX = "qtbase_"
