@@ -62,6 +62,8 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture
 def soak_sandbox(tmp_path: Path) -> Iterator[Sandbox]:
+    REFUSED.clear()  # module-level counters: each run counts only its own requests
+    NEAR.clear()
     config = SandboxConfig(
         state_dir=tmp_path / "sandbox",
         faults=f"rate=0.05,kinds={FAULT_KINDS},seed={SEED}",
