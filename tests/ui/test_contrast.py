@@ -10,7 +10,14 @@ import re
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QWidget, QWizard
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+    QWizard,
+)
 from test_journey import make_drive
 
 from app.core import receipt_html
@@ -34,6 +41,16 @@ def restore_look(qapp):
     qapp.setFont(font)
     for name, value in props.items():
         qapp.setProperty(name, value)
+
+
+def settle(window: QWidget) -> None:
+    """Lay out the window and everything in it now, outermost first, instead of waiting
+    for the posted LayoutRequest events; then deliver what the new geometry posted."""
+    for widget in [window, *window.findChildren(QWidget)]:
+        layout = widget.layout()
+        if layout is not None:
+            layout.activate()
+    QApplication.processEvents()
 
 
 def test_contrast_ratio_matches_wcag_reference_values():
@@ -126,7 +143,7 @@ def test_nothing_is_clipped_at_200_percent_text_on_any_page(
     seen: dict[str, list[str]] = {}
 
     def look(name: str) -> None:
-        qtbot.wait(50)  # let layouts settle (no condition to wait on: geometry is lazy)
+        settle(wizard)  # geometry is lazy: lay out now, then check
         seen[name] = clipped_text(wizard)
         # Reflow (1.4.10): the page scrolls down, never sideways.
         page = wizard.currentPage()
