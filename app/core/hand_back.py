@@ -11,13 +11,16 @@ Pictures) and the laptop's offline copy of the H: drive where there is one, and 
 - `unreadable`: the laptop would not let us read it (so we cannot vouch for it).
 
 Where a file "would be" in OneDrive: for the H: drive's copy, where our own migration
-put it (the journal says, and its recorded size and hash answer without any request),
-else under the destination folder; for the laptop's folders, where moving them with
+put it (the journal says; OneDrive must still hold that size and hash there, as a file
+deleted in OneDrive since would otherwise be wiped with the laptop), else under the
+destination folder; for the laptop's folders, where moving them with
 the wizard puts them (`<destination>/Laptop/<folder>`) or where OneDrive's own Known
 Folder Move keeps them (`Desktop`, `Documents`, `Pictures` at the top of OneDrive).
 OneDrive is asked through a `RemoteLookup` (app.m365.onedrive_lookup lists each folder
 once); no network here. A file is hashed only when OneDrive has one of the same size:
-a file OneDrive lacks is reported without reading it.
+a file OneDrive lacks is reported without reading it. A Files On-Demand placeholder
+(offline / recall-on-access attributes, outside the H: drive's copy) is OneDrive's own
+copy: safe, and never read (reading it would download it).
 
 The folder list comes from `laptop_folders()`: Windows' known folders (through
 SHGetKnownFolderPath, the only Windows API used; tests replace it), or folders given on
@@ -38,8 +41,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
-from app.core.errors import CancelledError
+from app.core.atomic_file import write_atomically
+from app.core.errors import CancelledError, UserFacingError
 from app.core.hdrive import to_os_path
+from app.core.inventory import Attr
 from app.core.journal import ItemState, Journal
 from app.core.quickxorhash import hash_file
 from app.core.scan import scan
@@ -225,10 +230,20 @@ def save_report(report: HandBackReport, path: Path) -> None:
         "folders": [dataclasses.asdict(folder) for folder in report.folders],
         "items": [dataclasses.asdict(item) for item in report.items],
     }
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
+    try:
+        write_atomically(path, json.dumps(data, indent=1).encode("utf-8"))
+    except OSError as error:
+        raise HandBackReportNotSaved(path, error) from error
+
+
+class HandBackReportNotSaved(UserFacingError):
+    def __init__(self, target: Path, error: OSError) -> None:
+        super().__init__(
+            "The hand-back check could not be saved",
+            f"Nothing could be written to {target}.",
+            "Choose another file name, for example one in your Documents folder.",
+            detail=repr(error),
+        )
 
 
 def load_report(path: Path) -> HandBackReport | None:
@@ -295,9 +310,12 @@ def check_hand_back(
             for entry in inventory.files:
                 if stop is not None and stop.is_set():
                     raise CancelledError
-                report.items.append(
-                    _check_file(folder, entry.rel_path, entry.size, remote, journal)
-                )
+                if entry.attributes & Attr.OFFLINE and not folder.h_drive:
+                    report.items.append(_placeholder(folder, entry.rel_path, entry.size))
+                else:
+                    report.items.append(
+                        _check_file(folder, entry.rel_path, entry.size, remote, journal)
+                    )
                 checked += 1
                 now = time.monotonic()
                 if progress is not None and now - last >= progress_interval_s:
@@ -310,6 +328,27 @@ def check_hand_back(
     if progress is not None:
         progress(HandBackProgress(checked, ""))
     return report
+
+
+PLACEHOLDER_DETAIL = "online-only (a OneDrive placeholder: OneDrive's own copy, not read)"
+
+
+def _placeholder(folder: LaptopFolder, rel_path: str, size: int) -> HandBackItem:
+    """A Files On-Demand placeholder (Known Folder Move): the file's bytes are in OneDrive,
+    not on this laptop, and hashing it would make Windows download it. It is OneDrive's
+    own copy, so it is safe by definition, and never read."""
+    kfm = [base for base in folder.onedrive_folders if base in KFM_NAMES]
+    where = f"{kfm[0]}/{rel_path}" if kfm else ""
+    shown = os.path.join(folder.path, *rel_path.split("/"))
+    return HandBackItem(
+        shown,
+        folder.name,
+        rel_path,
+        size,
+        HandBackStatus.SAFE_IN_ONEDRIVE,
+        where,
+        PLACEHOLDER_DETAIL,
+    )
 
 
 def _check_file(
@@ -338,7 +377,14 @@ def _check_file(
         copy = journal.get(rel_path.casefold()) if folder.h_drive and journal else None
         if copy is not None:
             if copy.size == size and copy.quick_xor_hash == ours():
-                return item(HandBackStatus.SAFE_IN_ONEDRIVE, copy.onedrive_path)
+                # The journal says what we moved; OneDrive says whether it is still there
+                # (deleted or replaced since, the laptop's copy may be the last one).
+                there = remote.file_at(copy.onedrive_path)
+                if there is not None and (there.size, there.quick_xor_hash) == (
+                    copy.size,
+                    copy.quick_xor_hash,
+                ):
+                    return item(HandBackStatus.SAFE_IN_ONEDRIVE, there.path)
             candidates.append(copy.onedrive_path)  # changed since: is a newer copy there?
         candidates += [
             f"{base}/{rel_path}" if base else rel_path for base in folder.onedrive_folders

@@ -2,7 +2,7 @@
 
 `receipt_documents(receipt, language)` gives both files' names and bytes (the same bytes
 are saved in the user's Documents and uploaded beside the migrated files);
-`write_atomically(path, content)` saves one. Practice (sandbox) receipts have names of
+`save_receipt_file(path, content)` saves one. Practice (sandbox) receipts have names of
 their own, so a practice run never replaces the real receipt.
 """
 
@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.atomic_file import write_atomically
 from app.core.errors import UserFacingError
 from app.core.receipt import Receipt
 from app.core.receipt_html import RuleTexts, receipt_html, what_to_do
@@ -119,21 +118,10 @@ def receipt_documents(
     ]
 
 
-def write_atomically(target: Path, content: bytes) -> Path:
-    """Write to a temporary name beside `target`, then move it into place: a half-written
-    receipt never looks finished, and the previous one stays until the new one is whole."""
+def save_receipt_file(target: Path, content: bytes) -> Path:
+    """Save one receipt file atomically (a half-written receipt never looks finished, and
+    the previous one stays until the new one is whole)."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(
-            prefix=".receipt-", suffix=target.suffix, dir=target.parent
-        )
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(content)
-            os.replace(temp_name, target)
-        except BaseException:
-            Path(temp_name).unlink(missing_ok=True)
-            raise
+        return write_atomically(target, content)
     except OSError as error:
         raise ReceiptNotSaved(target, error) from error
-    return target

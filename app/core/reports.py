@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TextIO, cast
 
+from app.core.atomic_file import open_atomically
 from app.core.errors import BadInputError
 from app.core.guidance import Action, Guidance, GuidanceReport, LocalText, text_for
 from app.core.inventory import ProblemKind
@@ -273,26 +272,19 @@ def write_report(report: GuidanceReport, path: Path, *, language: str = "en") ->
         )
     target = path.expanduser()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(prefix=".report-", suffix=suffix, dir=target.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                if suffix == ".csv":
-                    # A byte-order mark, or Excel reads UTF-8 as the local code page. Written
-                    # by hand: the utf-8-sig codec runs in Python on every write.
-                    handle.write("\ufeff")
-                    _write_csv(report, handle, language)
-                elif suffix == ".json":
-                    # dumps, not dump: dump streams through the pure-Python encoder (~10x slower)
-                    handle.write(json.dumps(report_as_dict(report, language), ensure_ascii=False))
-                else:
-                    from app.core.report_html import write_html
+        with open_atomically(target, 0o600, encoding="utf-8", newline="") as handle:
+            if suffix == ".csv":
+                # A byte-order mark, or Excel reads UTF-8 as the local code page. Written
+                # by hand: the utf-8-sig codec runs in Python on every write.
+                handle.write("\ufeff")
+                _write_csv(report, handle, language)
+            elif suffix == ".json":
+                # dumps, not dump: dump streams through the pure-Python encoder (~10x slower)
+                handle.write(json.dumps(report_as_dict(report, language), ensure_ascii=False))
+            else:
+                from app.core.report_html import write_html
 
-                    write_html(report, summarise(report), handle, language)
-            os.replace(temp_name, target)
-        except BaseException:
-            Path(temp_name).unlink(missing_ok=True)
-            raise
+                write_html(report, summarise(report), cast(TextIO, handle), language)
     except OSError as error:
         raise BadInputError(
             "The report could not be saved",

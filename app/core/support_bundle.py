@@ -25,13 +25,13 @@ import platform
 import re
 import secrets
 import sys
-import tempfile
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from app import APP_DISPLAY_NAME, __version__, paths
+from app.core.atomic_file import open_atomically
 from app.core.journal import Journal
 from app.core.support_scrub import Scrubber
 from app.log import LOG_FILE_NAME
@@ -255,21 +255,13 @@ def write_support_bundle(
     ]
     members["README.txt"] = "\n".join(about) + "\n"
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     # Written beside the target, then renamed: a half-written bundle never has its name.
-    fd, tmp_name = tempfile.mkstemp(prefix=".bundle-", suffix=".zip", dir=path.parent)
-    try:
-        with (
-            os.fdopen(fd, "wb") as handle,
-            zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive,
-        ):
-            for name in sorted(members):
-                archive.writestr(name, members[name].encode("utf-8"))
-        os.chmod(tmp_name, 0o600)
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    with (
+        open_atomically(path, 0o600) as handle,
+        zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for name in sorted(members):
+            archive.writestr(name, members[name].encode("utf-8"))
     log.info("Support bundle written: %s (session code %s)", path, code)
     return path
 

@@ -26,7 +26,7 @@ from app.core.errors import CancelledError, UserFacingError
 from app.core.journal import Journal
 from app.core.quickxorhash import hash_bytes
 from app.core.receipt import Receipt, build_receipt
-from app.core.receipt_files import ReceiptDocument, receipt_documents, write_atomically
+from app.core.receipt_files import ReceiptDocument, receipt_documents, save_receipt_file
 from app.core.receipt_html import RuleTexts
 from app.m365.graph import GraphClient
 from app.m365.upload_outcomes import drive_path, identity_hash
@@ -159,7 +159,7 @@ def publish_receipt(
     documents = receipt_documents(receipt, language, extra=extra, rules=rules)
     published = PublishedReceipt(receipt, rules)
     try:
-        published.saved = [write_atomically(folder / d.name, d.content) for d in documents]
+        published.saved = [save_receipt_file(folder / d.name, d.content) for d in documents]
     except UserFacingError as error:
         log.warning("Receipt not saved: %s (%s)", error, error.detail)
         published.save_problem = f"{error.message} {error.action}".strip()

@@ -141,12 +141,17 @@ def test_laptop_profile_is_checked_file_by_file(
     assert report.count(HandBackStatus.SAFE_IN_ONEDRIVE) == 3
     assert len(report.not_safe) == 5
 
-    # One listing per folder asked about, never one request per file; the journal's
-    # file needed none, and no folder below a missing one was asked about.
+    # One listing per folder asked about, never one request per file (the journal's file
+    # is looked for where it was put: OneDrive may have lost it since).
     gets = [e["path"] for e in sb.request_log() if e["method"] == "GET"]
     assert len(gets) == lookup.folders_listed
-    assert not any("Reports" in path for path in gets)
-    assert lookup.folders_listed <= 10
+    assert lookup.folders_listed <= 12
+
+    # Deleted in OneDrive after the migration: the journal's record no longer vouches.
+    graph.request("DELETE", graph.item_path(f"{DEST}/Reports/2023/annual.docx"))
+    again = check_hand_back(folders[-1:], OneDriveFolders(graph), copies)
+    gone = {i.rel_path: i for i in again.items}["Reports/2023/annual.docx"]
+    assert gone.status is HandBackStatus.NOT_IN_ONEDRIVE
 
 
 def test_nothing_left_means_safe_to_hand_back(
@@ -237,3 +242,55 @@ def test_command_checks_moves_and_checks_again(
         f"{DEST}/Laptop/Desktop/a.txt",
         f"{DEST}/Laptop/Desktop/sub/b.txt",
     }
+
+
+def test_online_only_placeholders_are_safe_and_never_read(
+    onedrive: tuple[Sandbox, GraphClient], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Known Folder Move's Files On-Demand placeholders (Windows attributes, mocked as the
+    scan's Windows tests do): hashing one would download it."""
+    from app.core import hand_back
+    from app.core.inventory import Attr
+
+    _, graph = onedrive
+    documents = tmp_path / "Documents"
+    _write(documents / "cloud.docx", b"x" * 50)  # on Windows: a placeholder
+    _write(documents / "local.txt", b"only here")
+    real_scan = hand_back.scan
+
+    def scan_with_attributes(path: str, **kwargs: object) -> Inventory:
+        inventory = real_scan(path, **kwargs)  # type: ignore[arg-type]
+        for entry in inventory.files:
+            if entry.rel_path == "cloud.docx":
+                entry.attributes = int(Attr.OFFLINE)
+        return inventory
+
+    read: list[str] = []
+    real_hash = hand_back.hash_file
+
+    def hash_spy(path: str) -> tuple[int, str]:
+        read.append(os.path.basename(path))
+        return real_hash(path)
+
+    monkeypatch.setattr(hand_back, "scan", scan_with_attributes)
+    monkeypatch.setattr(hand_back, "hash_file", hash_spy)
+    _put(graph, "Documents/local.txt", b"only here")  # hashed: same size in OneDrive
+    folders = [LaptopFolder("Documents", str(documents), (f"{DEST}/Laptop/Documents", "Documents"))]
+    report = check_hand_back(folders, OneDriveFolders(graph))
+    items = {i.rel_path: i for i in report.items}
+    cloud = items["cloud.docx"]
+    assert cloud.status is HandBackStatus.SAFE_IN_ONEDRIVE
+    assert cloud.onedrive_path == "Documents/cloud.docx" and "placeholder" in cloud.detail
+    assert items["local.txt"].status is HandBackStatus.SAFE_IN_ONEDRIVE
+    assert read == ["local.txt"]  # the placeholder was never opened
+
+
+def test_a_report_that_cannot_be_saved_says_which_file(tmp_path: Path) -> None:
+    from app.core.errors import UserFacingError
+    from app.core.hand_back import HandBackReport, save_report
+
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    with pytest.raises(UserFacingError) as raised:
+        save_report(HandBackReport([]), blocker / "check.json")
+    assert str(blocker / "check.json") in raised.value.message

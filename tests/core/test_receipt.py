@@ -13,7 +13,7 @@ from app.core.journal import Journal
 from app.core.plan import Choices, Plan, build_plan
 from app.core.policy import load_policy
 from app.core.receipt import build_receipt
-from app.core.receipt_files import CSV_COLUMNS, receipt_csv, receipt_documents, write_atomically
+from app.core.receipt_files import CSV_COLUMNS, receipt_csv, receipt_documents, save_receipt_file
 from app.core.receipt_html import receipt_html, rule_texts
 from app.core.receipt_summary import Outcome
 
@@ -164,7 +164,7 @@ def test_documents_are_named_for_practice_and_written_whole(tmp_path: Path) -> N
         "H drive migration receipt (practice).html",
         "H drive migration receipt (practice).csv",
     ]
-    target = write_atomically(tmp_path / "out" / real[0].name, real[0].content)
+    target = save_receipt_file(tmp_path / "out" / real[0].name, real[0].content)
     assert target.read_bytes() == real[0].content
     assert [p.name for p in target.parent.iterdir()] == [real[0].name]  # no temporary left
 

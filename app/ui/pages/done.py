@@ -168,17 +168,18 @@ class DonePage(Page):
     def save_receipt(self, target: Path) -> Path:
         """Save the whole receipt: .csv (every file, for a spreadsheet), .txt (the summary)
         or else the accessible web page. Raises ReceiptNotSaved (a UserFacingError)."""
-        from app.core.receipt_files import receipt_csv, write_atomically
+        from app.core.receipt_files import receipt_csv, save_receipt_file
 
         assert self.receipt is not None
         suffix = target.suffix.lower()
         if suffix == ".csv" and self.receipt.core is not None:
-            content = receipt_csv(self.receipt.core)
+            # The policy's texts too, or the 'action' column differs from the saved copy's.
+            content = receipt_csv(self.receipt.core, self.receipt.rules)
         elif suffix == ".txt":
             content = self.receipt.text()
         else:
             content = self.receipt.html()
-        write_atomically(target, content.encode("utf-8"))
+        save_receipt_file(target, content.encode("utf-8"))
         message = self.tr("Receipt saved to {path}").format(path=str(target))
         set_text(self.delete_status, message)
         self.wizard_().announce(message, assertive=True)
