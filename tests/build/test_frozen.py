@@ -127,8 +127,18 @@ def test_frozen_folder_has_what_the_app_needs(built_app: Path) -> None:
     assert (internal / "resources" / "retention-policy.toml").is_file()
     assert list(internal.glob("certifi/cacert.pem"))
     names = {path.name for path in internal.rglob("*")}
-    for unused in ("Qml", "Quick", "Multimedia", "WebEngine", "Pdf", "3D", "Charts"):
+    for unused in ("Qml", "Quick", "Multimedia", "WebEngine", "Pdf", "3D", "Charts", "Wayland"):
         assert not [name for name in names if f"Qt6{unused}" in name or f"Qt{unused}" in name]
+    assert not [name for name in names if "qjpeg" in name or "qwayland" in name]
+    assert not [name for name in names if name.startswith("_pocketfft")]  # numpy.fft
+    assert [name for name in names if name.startswith("_generator")]  # numpy.random stays
+    if sys.platform.startswith("linux"):
+        # build/contents.py's trims: ICU data for root, English and Welsh; libdbus-1 (and
+        # what only it brought) from the system.
+        (icu_data,) = [path for path in internal.rglob("libicudata.so*") if not path.is_symlink()]
+        assert icu_data.stat().st_size < 8 * 1024 * 1024
+        assert "libdbus-1.so.3" not in names and "libgcrypt.so.20" not in names
+        assert "libQt6DBus.so.6" in names  # the screen-reader bus still goes through it
 
 
 @pytest.mark.slow
