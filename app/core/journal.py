@@ -13,26 +13,32 @@ overwrites cleared ones instead of leaving them in free pages.
 
 A file that is not a journal (not SQLite, truncated, another schema) is set aside
 (renamed with a timestamp, never deleted or silently replaced) and `JournalCorrupt`
-says where it went and what to do.
+says where it went and what to do; one from a newer build is refused and left in place
+(`app.core.journal_open`). Diagnostics open it with `Journal.open_read_only`, which
+never changes the file.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 import sqlite3
 import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
 
 from app import paths
-from app.core import journal_schema
-from app.core.errors import BadInputError
 from app.core.filelock import FileLock, LockHeld
+from app.core.journal_errors import (
+    JournalFromNewerVersion,
+    JournalInUse,
+    JournalNotWritable,
+    JournalUnreadable,
+    writable,
+)
+from app.core.journal_open import open_connection, open_read_only, set_aside
 from app.core.journal_records import (
     DONE_STATES,
     ITEM_COLUMNS,
@@ -54,9 +60,11 @@ __all__ = [
     "ItemState",
     "Journal",
     "JournalCorrupt",
+    "JournalFromNewerVersion",
     "JournalInUse",
     "JournalItem",
     "JournalNotWritable",
+    "JournalUnreadable",
     "RunInfo",
     "default_path",
 ]
@@ -67,49 +75,6 @@ JOURNAL_FILE_NAME = "journal.sqlite3"
 # Practice (sandbox) runs keep their own journal: a practice run must never be offered
 # for resuming against Microsoft 365, nor steer the deletion of real files.
 PRACTICE_JOURNAL_FILE_NAME = "practice-journal.sqlite3"
-
-
-class JournalInUse(BadInputError):
-    """Another assistant (another window, or `migrate`) has this journal open (exit 2)."""
-
-    def __init__(self, path: Path, holder: str) -> None:
-        who = f" (process {holder})" if holder else ""
-        super().__init__(
-            "The assistant is already running",
-            "Another window of the H: drive migration assistant, or a command-line "
-            f"migration, is already working on your migration{who}.",
-            "Finish or close the other one first, then start the assistant again.",
-            detail=f"journal lock held: {path}",
-        )
-
-
-class JournalNotWritable(BadInputError):
-    """The journal's disk is full, read-only or failing: said as such, the file kept as it
-    is (it is not damaged, and setting it aside would lose the migration's progress)."""
-
-    def __init__(self, path: Path, error: sqlite3.Error) -> None:
-        super().__init__(
-            "The migration journal cannot be written",
-            f"{path} cannot be written: the disk may be full, or the folder read-only.",
-            "Free some space on this computer (or ask IT to), then start again: "
-            "nothing is lost, and the migration continues where it stopped.",
-            detail=f"SQLite reports: {error} ({getattr(error, 'sqlite_errorname', '')})",
-        )
-
-
-# SQLite's names for storage that cannot be written (not for a damaged file).
-_STORAGE_ERRORS = ("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN")
-
-
-@contextmanager
-def _writable(path: Path) -> Iterator[None]:
-    """A write that fails for want of space (or a read-only disk) is said as such."""
-    try:
-        yield
-    except sqlite3.OperationalError as error:
-        if str(getattr(error, "sqlite_errorname", "")).startswith(_STORAGE_ERRORS):
-            raise JournalNotWritable(path, error) from error
-        raise
 
 
 class Journal:
@@ -123,17 +88,33 @@ class Journal:
         self.path = Path(path)
         self._lock = threading.Lock()
         self._urls = SessionUrls(sealer)
+        self.read_only = False
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self._file_lock = FileLock(self.path.with_name(self.path.name + ".lock"))
+        self._file_lock: FileLock | None = FileLock(self.path.with_name(self.path.name + ".lock"))
         try:
             self._file_lock.acquire()
         except LockHeld as held:
             raise JournalInUse(self.path, held.holder) from held
         try:
-            self._conn = self._open()
+            self._conn = open_connection(self.path)
         except BaseException:
             self._file_lock.release()
             raise
+
+    @classmethod
+    def open_read_only(cls, path: Path) -> Journal:
+        """The journal for diagnostics (support bundle, hand-back, the assisted window):
+        read only, without the journal's lock (readable while an assistant runs), never
+        upgraded or set aside; a version 1 journal reads with its label fields empty.
+        Raises `JournalUnreadable` or `JournalFromNewerVersion`, the file left as it is."""
+        journal = cls.__new__(cls)
+        journal.path = Path(path)
+        journal._lock = threading.Lock()
+        journal._urls = SessionUrls(None)  # sealed session URLs stay sealed (read as None)
+        journal.read_only = True
+        journal._file_lock = None
+        journal._conn = open_read_only(journal.path)
+        return journal
 
     @classmethod
     def open_default(cls, *, practice: bool = False) -> Journal:
@@ -149,89 +130,11 @@ class Journal:
         """False: upload session URLs live in memory only (no sealer) and die with us."""
         return self._urls.sealer is not None
 
-    # -- opening, checking, setting aside ------------------------------------------------
-
-    def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        why = self._header_problem()
-        if why is not None:
-            self._set_aside(why)
-        if not self.path.exists():
-            # Created 0600 before SQLite touches it; SQLite gives -wal/-shm the same mode.
-            os.close(os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600))
-        conn: sqlite3.Connection | None = None
-        try:
-            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            # Checked before anything is written: a file we set aside stays as we found it
-            # (an upgrade only adds columns to a sound journal of a version we know).
-            if journal_schema.upgrade(conn):
-                log.info(
-                    "Journal %s upgraded to schema %d", self.path, journal_schema.SCHEMA_VERSION
-                )
-            why = journal_schema.problem(conn)
-            if why is None:
-                conn.execute("PRAGMA journal_mode=WAL")
-                conn.execute("PRAGMA synchronous=FULL")
-                conn.execute("PRAGMA foreign_keys=ON")
-                conn.execute("PRAGMA secure_delete=ON")  # cleared session URLs overwritten
-                if not self._has_tables(conn):
-                    journal_schema.create(conn)
-        except sqlite3.DatabaseError as error:
-            if str(getattr(error, "sqlite_errorname", "")).startswith(_STORAGE_ERRORS):
-                if conn is not None:
-                    conn.close()
-                raise JournalNotWritable(self.path, error) from error
-            why = f"SQLite reports: {error}"
-        if why is not None:
-            if conn is not None:
-                conn.close()
-            self._set_aside(why)
-        assert conn is not None
-        return conn
-
-    def _header_problem(self) -> str | None:
-        try:
-            size = self.path.stat().st_size
-        except FileNotFoundError:
-            return None
-        if self.path.is_dir():
-            return "it is a folder, not a journal file"
-        if size == 0:
-            return None
-        with open(self.path, "rb") as handle:
-            header = handle.read(len(journal_schema.SQLITE_HEADER))
-        if header != journal_schema.SQLITE_HEADER:
-            return "it is not a journal file (not an SQLite database)"
-        return None
-
-    @staticmethod
-    def _has_tables(conn: sqlite3.Connection) -> bool:
-        row = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
-        return bool(row and row[0])
-
-    def _set_aside(self, why: str) -> NoReturn:
-        stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
-        moved_to = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        suffix = 1
-        while moved_to.exists():
-            suffix += 1
-            moved_to = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{suffix}")
-        try:
-            os.replace(self.path, moved_to)
-            for extra in ("-wal", "-shm"):
-                side = self.path.with_name(self.path.name + extra)
-                if side.exists():
-                    os.replace(side, moved_to.with_name(moved_to.name + extra))
-        except OSError as error:
-            log.error("Could not set the journal aside: %s", error)
-            raise JournalCorrupt(self.path, None, why) from error
-        log.warning("Journal %s set aside as %s: %s", self.path, moved_to, why)
-        raise JournalCorrupt(self.path, moved_to, why)
-
     def close(self) -> None:
         with self._lock:
             self._conn.close()
-            self._file_lock.release()
+            if self._file_lock is not None:
+                self._file_lock.release()
 
     def __enter__(self) -> Journal:
         return self
@@ -241,7 +144,7 @@ class Journal:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock, _writable(self.path):
+        with self._lock, writable(self.path):
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
@@ -252,7 +155,7 @@ class Journal:
                 raise
 
     def _execute(self, sql: str, params: Iterable[object] = ()) -> int:
-        with self._lock, _writable(self.path):
+        with self._lock, writable(self.path):
             return self._conn.execute(sql, tuple(params)).rowcount
 
     # -- runs ----------------------------------------------------------------------------
@@ -390,9 +293,12 @@ class Journal:
             item = item_from_row(row)
         except (ValueError, TypeError) as error:  # damaged after it was opened and checked
             log.error("Journal row unreadable: %s", type(error).__name__)
+            why = f"a file's record is damaged ({type(error).__name__})"
+            if self.read_only:  # diagnostics never move the officer's journal
+                raise JournalUnreadable(self.path, why) from error
             with self._lock:
                 self._conn.close()
-            self._set_aside(f"a file's record is damaged ({type(error).__name__})")
+            set_aside(self.path, why)
         return self._urls.resolve(item)
 
     def _update(self, run_id: int, index: int, **values: object) -> None:

@@ -2,8 +2,10 @@
 
 Kept apart from `journal.py` so the schema can be read (and reviewed) in one place.
 A schema change bumps `SCHEMA_VERSION`; a journal of a version `upgrade()` knows is
-brought up to date in one transaction (only columns added, so nothing is guessed), any
-other older or newer journal is treated as "wrong schema" (reported and set aside).
+brought up to date in one transaction (only columns added, so nothing is guessed) once
+`PRAGMA quick_check` has found it sound; any other older journal is treated as "wrong
+schema" (reported and set aside). A newer one is not ours to judge: `stored_version()`
+lets the caller refuse it and leave it in place (a newer build can still continue it).
 """
 
 from __future__ import annotations
@@ -78,24 +80,47 @@ LABEL_COLUMNS = (
     ("retention_label", "TEXT"),
     ("label_problem", "TEXT"),
 )
+# Runs with an id below this `meta` value were started before labels were recorded (a
+# version 1 journal upgraded): their `wanted_label` is '' because nobody worked it out.
+LABELS_FROM_RUN_KEY = "labels_recorded_from_run"
+
+
+def stored_version(conn: sqlite3.Connection) -> int | None:
+    """The schema version the journal says it has (None: not a journal of ours, or none)."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.OperationalError:  # no meta table: `problem()` says what it is
+        return None
+    try:
+        return int(row[0]) if row is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def is_version_1(conn: sqlite3.Connection) -> bool:
+    """Exactly what version 1 wrote: schema_version 1 and v1's item columns."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not EXPECTED_TABLES.issubset(tables) or stored_version(conn) != 1:
+        return False
+    found = [str(r[1]) for r in conn.execute("PRAGMA table_info(items)")]
+    return found == expected_columns()["items"][: -len(LABEL_COLUMNS)]
 
 
 def upgrade(conn: sqlite3.Connection) -> bool:
     """Bring a version 1 journal (exactly v1's columns) to this version; True if done.
 
-    Anything else is left untouched for `problem()` to judge."""
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if not EXPECTED_TABLES.issubset(tables):
-        return False
-    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    found = [str(r[1]) for r in conn.execute("PRAGMA table_info(items)")]
-    added = [name for name, _ in LABEL_COLUMNS]
-    if row is None or row[0] != "1" or found != expected_columns()["items"][: -len(added)]:
+    Call it only on a journal `soundness()` passed. Anything else is left untouched for
+    `problem()` to judge. The runs already there are noted (`LABELS_FROM_RUN_KEY`)."""
+    if not is_version_1(conn):
         return False
     conn.execute("BEGIN IMMEDIATE")
     try:
         for name, declaration in LABEL_COLUMNS:
             conn.execute(f"ALTER TABLE items ADD COLUMN {name} {declaration}")
+        conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) SELECT ?, coalesce(max(id), 0) + 1 FROM runs",
+            (LABELS_FROM_RUN_KEY,),
+        )
         conn.execute(
             "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
         )
@@ -122,15 +147,37 @@ def create(conn: sqlite3.Connection) -> None:
         raise
 
 
+def read_version_1(conn: sqlite3.Connection) -> None:
+    """Let a version 1 journal be read as this version without changing it: a temporary
+    view (in the connection's own temp schema, which shadows `main`) adds the label
+    columns, empty. For read-only diagnostics."""
+    extra = ", ".join(
+        f"'' AS {name}" if name == "wanted_label" else f"NULL AS {name}"
+        for name, _ in LABEL_COLUMNS
+    )
+    conn.execute(f"CREATE TEMP VIEW items AS SELECT *, {extra} FROM main.items")  # noqa: S608
+
+
+def soundness(conn: sqlite3.Connection) -> str | None:
+    """SQLite's own check of the file (`PRAGMA quick_check`): None if sound. Raises
+    sqlite3.DatabaseError for damage SQLite notices on the way."""
+    check = conn.execute("PRAGMA quick_check").fetchone()
+    if check is None or check[0] != "ok":
+        return f"the database is damaged ({check[0] if check else 'no answer'})"
+    return None
+
+
 def problem(conn: sqlite3.Connection) -> str | None:
     """None if this is a journal we can use; else what is wrong, in plain words.
 
     An empty database is fine (the caller creates the schema). Raises sqlite3.DatabaseError
     for damage SQLite itself notices.
     """
-    check = conn.execute("PRAGMA quick_check").fetchone()
-    if check is None or check[0] != "ok":
-        return f"the database is damaged ({check[0] if check else 'no answer'})"
+    return soundness(conn) or shape_problem(conn)
+
+
+def shape_problem(conn: sqlite3.Connection, *, version: int = SCHEMA_VERSION) -> str | None:
+    """What is wrong with the tables, columns and rows of a (sound) journal of `version`."""
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not tables:
         return None
@@ -139,10 +186,12 @@ def problem(conn: sqlite3.Connection) -> str | None:
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
     if row is None:
         return "it has no schema version"
-    if row[0] != str(SCHEMA_VERSION):
+    if row[0] != str(version):
         return f"it was written by another version of the app (schema {row[0]})"
     for table, wanted in expected_columns().items():
-        found = [str(r[1]) for r in conn.execute(f"PRAGMA table_info({table})")]
+        if version == 1 and table == "items":
+            wanted = wanted[: -len(LABEL_COLUMNS)]
+        found = [str(r[1]) for r in conn.execute(f"PRAGMA main.table_info({table})")]
         if found != wanted:
             return f"its {table} table does not have the expected columns"
     return damaged_rows(conn)
