@@ -3,12 +3,16 @@ the same run, as a ratio, and against its target.
 
 1. size   - the built folder on disk (target < 150 MB); reference: the installed runtime
             packages the app runs on from source (its dependencies' files, site-packages).
+1w. size_windows_projected - a PROJECTION of the Windows folder (benchmarks/windows_size.py:
+            the Windows wheels with the build's own decisions, the Python runtime estimated),
+            when --wheels holds the Windows wheels; reference: this build's size.
 2. start  - process start to the wizard's first paint, the built program (target <= 1.5 s,
             as benchmarks/bench_ui.py's start figure); reference: the same from source
             (`python -m app`). Both through `self-test --first-paint`, offscreen, median;
             beside them bench_ui's bare PySide6 window, the machine's floor at its load.
 
     .venv/bin/python benchmarks/bench_build.py [--quick] [--app build/dist/MigrationAssistant]
+        [--wheels /tmp/winwheels]
 
 Builds into a temporary folder unless --app names a built one (build/build.sh makes it).
 --quick: one start-up each instead of five. Writes benchmarks/results/build.json; exits 1
@@ -34,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_ui import CHILD_BARE, figure  # noqa: E402 (after the path it lives on)
 from bench_ui import first_paint as bare_first_paint  # noqa: E402
+from windows_size import DEFAULT_WHEELS, project  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "build.json"
 CONSOLE_PROGRAM = "migration-assistant.exe" if sys.platform == "win32" else "migration-assistant"
@@ -107,6 +112,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--app", type=Path, help="a built application folder to measure")
+    parser.add_argument("--wheels", type=Path, default=DEFAULT_WHEELS, help="Windows wheels")
     args = parser.parse_args()
     runs = 1 if args.quick else 5
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -115,6 +121,7 @@ def main() -> int:
         size = folder_bytes(folder)
         largest = largest_files(folder)
         source_size = runtime_dependency_bytes()
+        windows = project(args.wheels, folder) if list(args.wheels.glob("*.whl")) else None
         frozen_cmd = [str(folder / CONSOLE_PROGRAM)]
         source_cmd = [sys.executable, "-m", "app"]
         first_paint(frozen_cmd, tmp / "warm")  # the first start reads the files from disk
@@ -133,6 +140,20 @@ def main() -> int:
             "MB",
             "built folder vs the runtime packages installed for the source",
         ),
+        *(
+            [
+                figure(
+                    "size_windows_projected",
+                    windows.total / MB,
+                    size / MB,
+                    150,
+                    "MB",
+                    "PROJECTED Windows folder (not measured) vs this build",
+                )
+            ]
+            if windows is not None
+            else []
+        ),
         figure(
             "start",
             statistics.median(frozen) * 1000,
@@ -143,6 +164,8 @@ def main() -> int:
         ),
     ]
     print(f"bare PySide6 window (bench_ui's floor): {statistics.median(bare) * 1000:.0f} ms")
+    if windows is None:
+        print(f"Windows size not projected: no wheels in {args.wheels} (see windows_size.py)")
     print("largest files: " + ", ".join(f"{name} {mb:.0f} MB" for name, mb in largest))
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(
@@ -154,6 +177,9 @@ def main() -> int:
                 "load_average": os.getloadavg(),
                 "start_runs_s": {"built": frozen, "source": source, "bare_pyside6": bare},
                 "largest_files_mb": largest,
+                "windows_projection_parts_mb": (
+                    {what: size / MB for what, size in windows.parts.items()} if windows else None
+                ),
                 "figures": results,
             },
             indent=2,

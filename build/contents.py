@@ -55,6 +55,8 @@ QT_PLUGINS_UNUSED = (
     "platforms/libqvnc",
     "platforms/libqvkkhrdisplay",
     "platforms/libqminimalegl",
+    # Windows: the experimental Direct2D platform (qwindows is the one Qt uses)
+    "platforms/qdirect2d",
     "egldeviceintegrations/",
     "generic/",
     # the GTK platform theme
