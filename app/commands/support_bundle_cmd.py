@@ -3,8 +3,9 @@
 `migration-assistant support-bundle [--out FILE]` writes the redacted log, the saved
 receipts, the latest run's summary from each journal (real and practice), the settings
 in force without secrets, versions and the environment (app.core.support_bundle), and
-prints where it is and the session code to quote. A journal held by a running assistant
-is left alone (its state is then missing from the bundle, which says so).
+prints where it is and the session code to quote. Journals are opened read only
+(`Journal.open_read_only`): never upgraded, set aside or locked, so one held by a running
+assistant is still read, and one that cannot be read stays as it is (the bundle says so).
 """
 
 from __future__ import annotations
@@ -39,13 +40,13 @@ def _journals(states: dict[str, Any], texts: dict[str, str], notes: list[str]) -
         path = default_path(practice=practice)
         if not path.exists():
             continue
-        try:
-            with Journal(path) as journal:
+        try:  # read only: the migration's progress must not move when support is needed
+            with Journal.open_read_only(path) as journal:
                 states[path.name] = journal_state(journal)
                 summary = latest_run_summary(journal)
                 if summary is not None:
                     texts[f"receipts/latest run ({path.stem}).txt"] = summary
-        except UserFacingError as error:  # in use by a running assistant, or unreadable
+        except UserFacingError as error:  # unreadable, or from a newer version
             notes.append(f"{path.name}: {error.title} ({error.detail or error.message})")
 
 

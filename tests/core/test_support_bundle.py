@@ -131,16 +131,13 @@ def test_bundle_after_a_real_migration_leaks_nothing(
     assert state["run"]["bytes_done"] == sum(map(len, contents))
 
 
-def test_a_journal_in_use_is_left_alone_and_said(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_journal_in_use_is_still_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Read only (Journal.open_read_only): the running assistant's journal is read, not skipped.
     with Journal.open_default():
         assert main(["support-bundle", "--out", str(tmp_path / "b.zip")]) == 0
-    assert "Not included: journal.sqlite3: The assistant is already running" in (
-        capsys.readouterr().out
-    )
-    readme = _members(tmp_path / "b.zip")["README.txt"].decode()
-    assert "Note: journal.sqlite3: The assistant is already running" in readme
+    assert "Not included" not in capsys.readouterr().out
+    state = json.loads(_members(tmp_path / "b.zip")["journal.json"])["journal.sqlite3"]
+    assert state["current_run"] is None
 
 
 def test_settings_lose_secrets_and_url_credentials() -> None:
