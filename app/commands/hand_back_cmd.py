@@ -120,16 +120,16 @@ def _check(
 ) -> HandBackReport:
     from app.commands.migrate_steps import connect, practice_mode
     from app.core.hand_back import JournalCopy, check_hand_back, journal_copies, save_report
-    from app.core.journal import Journal, JournalInUse
+    from app.core.journal import Journal, JournalFromNewerVersion, JournalUnreadable, default_path
     from app.m365.concurrency import AdaptiveLimit
     from app.m365.onedrive_lookup import OneDriveFolders
 
     copies: dict[str, JournalCopy] = {}
-    try:
-        with Journal.open_default(practice=practice_mode(args)) as journal:
+    try:  # read only: readable while the assistant runs, never upgraded or set aside
+        with Journal.open_read_only(default_path(practice=practice_mode(args))) as journal:
             copies = journal_copies(journal)
-    except JournalInUse:
-        print("The assistant is open: checking against OneDrive only (not its journal).")
+    except (JournalUnreadable, JournalFromNewerVersion) as error:
+        print(f"{error.title}: checking against OneDrive only (not its journal).")
     stop = threading.Event()
     limiter = AdaptiveLimit(settings.upload.concurrency_start, settings.upload.concurrency_max)
     connection = connect(args, settings, limiter, stop)

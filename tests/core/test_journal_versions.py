@@ -186,3 +186,23 @@ def test_support_bundle_reads_an_old_journal_and_leaves_it_as_it_was(
     _sql(path, "UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     with Journal(path) as journal:  # the migration's progress is still there to continue
         assert len(journal.items(run)) == 3
+
+
+def test_hand_back_check_reads_the_journal_without_upgrading_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+    from app.core.journal import default_path
+
+    path = default_path(practice=True)  # --sandbox: the practice journal
+    _journal(path)
+    _make_version_1(path)
+    before = _digest(path)
+    folder = tmp_path / "Desktop"
+    folder.mkdir()
+    (folder / "note.txt").write_text("not in OneDrive", encoding="utf-8")
+    code = main(["--sandbox", "hand-back-check", str(folder)])
+    out = capsys.readouterr().out
+    assert code == 3, out  # note.txt is not in OneDrive: needs attention
+    assert "note.txt" in out and "checking against OneDrive only" not in out
+    assert _version(path) == "1" and _digest(path) == before
