@@ -46,11 +46,16 @@ def _journal_problem(session: Any) -> Any:
     """Open the journal now: another assistant holding it must be said before any page,
     not discovered halfway through a journey. (A journal set aside as corrupt is only
     logged, as before: the pages go on with a fresh one.)"""
-    from app.core.journal import JournalCorrupt, JournalInUse, JournalNotWritable
+    from app.core.journal import (
+        JournalCorrupt,
+        JournalFromNewerVersion,
+        JournalInUse,
+        JournalNotWritable,
+    )
 
     try:
         session.journal()
-    except (JournalInUse, JournalNotWritable) as error:  # said before any page
+    except (JournalInUse, JournalNotWritable, JournalFromNewerVersion) as error:  # said first
         return error
     except JournalCorrupt:
         pass  # said in the log by the journal; the next open starts a fresh one

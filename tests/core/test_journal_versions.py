@@ -206,3 +206,19 @@ def test_hand_back_check_reads_the_journal_without_upgrading_it(
     assert code == 3, out  # note.txt is not in OneDrive: needs attention
     assert "note.txt" in out and "checking against OneDrive only" not in out
     assert _version(path) == "1" and _digest(path) == before
+
+
+def test_the_wizard_refuses_a_newer_journal_before_any_page(tmp_path: Path) -> None:
+    from app.commands.wizard import _journal_problem
+
+    path = tmp_path / "journal.sqlite3"
+    _journal(path)
+    _sql(path, "UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+
+    class Session:  # what `_journal_problem` asks of the wizard's session: its journal
+        def journal(self) -> Journal:
+            return Journal(path)
+
+    problem = _journal_problem(Session())
+    assert isinstance(problem, JournalFromNewerVersion)
+    assert _version(path) == "99"
