@@ -5,18 +5,22 @@ It shows the session code to quote to the service desk, the journal's state, the
 met so far with their technical detail (warnings and errors from the log, which carry
 `UserFacingError.detail`), a live log, and "Save a support bundle". Everything shown comes
 through app.log's redacting formatter: the log view never holds text the log file would
-not. Log records arrive from any thread; a handler re-emits them as a Qt signal, which Qt
-queues to the GUI thread, so widgets are only touched there.
+not. Log records arrive from any thread; a handler keeps them in a thread-safe queue that
+a GUI timer empties four times a second, a batch at a time (a signal per record would post
+an event per line, thousands a second when uploads go fast). The journal's state is read
+on a worker every two seconds (each read scans the run's items and queues for the
+journal's lock behind the upload workers' commits), never on the GUI thread.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -39,20 +43,21 @@ SHORTCUT = "Ctrl+Shift+A"
 MAX_LINES = 2000  # each view keeps the latest lines only
 TAIL_BYTES = 64 * 1024  # the log's tail shown when the window first opens
 JOURNAL_REFRESH_MS = 2000
-
-
-class LogSignal(QObject):
-    """Carries formatted (redacted) log lines to the GUI thread."""
-
-    line = Signal(str, int)
+LOG_FLUSH_MS = 250  # how often the GUI thread takes the log lines waiting for it
 
 
 class QtLogHandler(logging.Handler):
-    """A logging handler that emits each record, redacted, as a Qt signal."""
+    """A logging handler that keeps each record, redacted, until the GUI thread takes it.
+
+    `emit` runs on whichever thread logs; it only appends to a deque (append and popleft
+    are thread-safe), so logging never waits for the GUI. `take()` runs on the GUI thread
+    and returns everything waiting, oldest first."""
 
     def __init__(self, level: int = logging.INFO) -> None:
         super().__init__(level)
-        self.signal = LogSignal()
+        # Unbounded: a bounded queue could drop a warning in a burst of ordinary lines;
+        # the views themselves keep only their latest MAX_LINES.
+        self._waiting: deque[tuple[str, int]] = deque()
         self.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -61,7 +66,15 @@ class QtLogHandler(logging.Handler):
         except Exception:  # logging must never raise into the code that logs
             self.handleError(record)
             return
-        self.signal.line.emit(text, record.levelno)
+        self._waiting.append((text, record.levelno))
+
+    def take(self) -> list[tuple[str, int]]:
+        taken: list[tuple[str, int]] = []
+        while True:
+            try:
+                taken.append(self._waiting.popleft())
+            except IndexError:  # empty: anything appended meanwhile waits for the next take
+                return taken
 
 
 def _log_tail() -> list[str]:
@@ -193,17 +206,29 @@ class AssistedWindow(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
 
-        for line in _log_tail():
-            problem = " WARNING " in line or " ERROR " in line
-            self._add_line(line, logging.WARNING if problem else logging.INFO)
+        self._add_lines(
+            [
+                (
+                    line,
+                    logging.WARNING if " WARNING " in line or " ERROR " in line else logging.INFO,
+                )
+                for line in _log_tail()
+            ]
+        )
         self.handler = QtLogHandler()
-        self.handler.signal.line.connect(self._add_line, Qt.ConnectionType.QueuedConnection)
         logging.getLogger().addHandler(self.handler)
+        # Runs while the window is hidden too, so the lines do not pile up in the handler
+        # and the live log is whole when the window is opened again.
+        self.log_timer = QTimer(self)
+        self.log_timer.setInterval(LOG_FLUSH_MS)
+        self.log_timer.timeout.connect(self.flush_log)
+        self.log_timer.start()
         self.timer = QTimer(self)
         self.timer.setInterval(JOURNAL_REFRESH_MS)
         self.timer.timeout.connect(self.refresh_journal)
-        self.refresh_journal()
         self._task: Task | None = None
+        self._journal_task: Task | None = None
+        self.refresh_journal()
 
     def _section(self, layout: QVBoxLayout, label_text: str, description: str) -> QPlainTextEdit:
         label = QLabel(label_text)
@@ -214,15 +239,39 @@ class AssistedWindow(QWidget):
         return view
 
     # -- feeding the views ---------------------------------------------------------------
-    @Slot(str, int)
-    def _add_line(self, text: str, level: int) -> None:
-        self.log_view.appendPlainText(text)
-        if level >= logging.WARNING:
-            self.problems_view.appendPlainText(text)
+    def _add_lines(self, lines: list[tuple[str, int]]) -> None:
+        """One append per view for the whole batch (each append lays the view out)."""
+        if not lines:
+            return
+        self.log_view.appendPlainText("\n".join(text for text, _ in lines))
+        problems = [text for text, level in lines if level >= logging.WARNING]
+        if problems:
+            self.problems_view.appendPlainText("\n".join(problems))
+
+    @Slot()
+    def flush_log(self) -> None:
+        """Show the log lines written since the last flush (GUI thread)."""
+        self._add_lines(self.handler.take())
 
     @Slot()
     def refresh_journal(self) -> None:
-        self.journal_view.setPlainText(_journal_text(self.session))
+        """Read the journal's state on a worker; skipped while the last read still runs
+        (a slow journal then has one reader from this window, not a queue of them)."""
+        previous = self._journal_task
+        if previous is not None:
+            if previous.running or previous.is_running():
+                return
+            # Finished and its signals delivered: Python takes it back, and it goes (with
+            # its thread) when replaced below, rather than one Task per refresh staying a
+            # child of this window for the whole session.
+            previous.setParent(None)
+        session = self.session
+        self._journal_task = run_in_background(
+            lambda _progress, _stop: _journal_text(session),
+            parent=self,
+            name="assisted journal",
+            on_success=self.journal_view.setPlainText,
+        )
 
     def showEvent(self, event: Any) -> None:
         self.timer.start()
@@ -236,9 +285,12 @@ class AssistedWindow(QWidget):
     def detach(self) -> None:
         """Stop listening to the log (the wizard is closing)."""
         logging.getLogger().removeHandler(self.handler)
+        self.log_timer.stop()
+        self.flush_log()
         self.timer.stop()
-        if self._task is not None and self._task.is_running():
-            self._task.wait()
+        for task in (self._task, self._journal_task):
+            if task is not None and task.is_running():
+                task.wait()
 
     # -- the support bundle ----------------------------------------------------------------
     def _choose_bundle_path(self) -> None:

@@ -21,6 +21,7 @@ from app.ui import a11y
 from app.ui.assisted import AssistedWindow, toggle
 from app.ui.session import Session
 from app.ui.wizard import MigrationWizard
+from app.ui.workers import Task
 from tests.ui.ui_builders import make_report
 
 CODE = re.compile(r"[A-Z0-9]{3}-[A-Z0-9]{3}")
@@ -69,7 +70,8 @@ def test_code_journal_problems_and_live_log(qtbot, tmp_path: Path) -> None:
         assert isinstance(window, AssistedWindow)
         assert CODE.fullmatch(window.code)
         assert window.code in window.code_label.text()
-        assert "(unfinished)" in window.journal_view.toPlainText()
+        # Read on a worker: the view fills when the read is done.
+        qtbot.waitUntil(lambda: "(unfinished)" in window.journal_view.toPlainText())
         assert "pending" in window.journal_view.toPlainText()
 
         # From a worker thread, as the upload engine logs: arrives on the GUI thread.
@@ -152,5 +154,74 @@ def test_saving_where_nothing_can_be_written_says_so(qtbot, tmp_path: Path) -> N
         assert failed.args[0].title == "The support bundle could not be saved"
         assert "⚠ The support bundle could not be saved" in window.status.text()
         assert window.save_button.isEnabled()
+    finally:
+        _close(wizard)
+
+
+def test_the_journal_is_read_off_the_gui_thread_one_read_at_a_time(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    from app.core import support_bundle
+
+    wizard = _wizard(qtbot, tmp_path)
+    real = support_bundle.journal_state
+    release = threading.Event()
+    readers: list[threading.Thread] = []
+
+    def slow_journal_state(journal):  # a journal queued behind the upload workers' commits
+        readers.append(threading.current_thread())
+        release.wait(30)
+        return real(journal)
+
+    monkeypatch.setattr(support_bundle, "journal_state", slow_journal_state)
+    try:
+        plan = build_plan(make_report(5, seed=2), None, Choices(), destination_folder="H drive")
+        wizard.session.journal().start_run(plan, account="a@b.uk", settings_digest="t")
+        window = toggle(wizard)
+        qtbot.waitUntil(lambda: len(readers) == 1)
+        for _ in range(5):  # the timer fires again while the read is still waiting
+            window.refresh_journal()
+        QApplication.processEvents()  # the GUI thread is free meanwhile
+        assert len(readers) == 1
+        assert threading.main_thread() not in readers
+        release.set()
+        qtbot.waitUntil(lambda: "(unfinished)" in window.journal_view.toPlainText())
+        qtbot.waitUntil(lambda: not window._journal_task.running)
+        window.refresh_journal()  # the read ended: the next refresh reads again
+        qtbot.waitUntil(lambda: len(readers) == 2)
+        qtbot.waitUntil(lambda: not window._journal_task.running)
+        # Finished reads are let go: not one Task (and QThread) per refresh kept for good.
+        assert [c for c in window.children() if isinstance(c, Task)] == [window._journal_task]
+    finally:
+        release.set()
+        _close(wizard)
+
+
+def test_log_lines_from_other_threads_arrive_in_one_batch(qtbot, tmp_path: Path) -> None:
+    wizard = _wizard(qtbot, tmp_path)
+    try:
+        window = toggle(wizard)
+        window.log_timer.stop()  # flushed by hand below, to see what one flush shows
+        window.flush_log()
+
+        def burst() -> None:
+            for n in range(500):
+                level = logging.WARNING if n % 100 == 0 else logging.INFO
+                logging.getLogger("app.test").log(level, "line %d of the burst", n)
+
+        worker = threading.Thread(target=burst)
+        worker.start()
+        worker.join()
+        # No event is posted per line: with none processed, one flush shows all 500.
+        window.flush_log()
+        text = window.log_view.toPlainText()
+        assert text.count(" of the burst") == 500
+        assert text.index("line 0 of") < text.index("line 250 of") < text.index("line 499 of")
+        problems = window.problems_view.toPlainText()
+        assert [f"line {n} of" in problems for n in (0, 100, 400)] == [True] * 3
+        assert "line 1 of" not in problems
+        window.log_timer.start()  # and the timer shows what comes next by itself
+        logging.getLogger("app.test").info("after the burst")
+        qtbot.waitUntil(lambda: "after the burst" in window.log_view.toPlainText())
     finally:
         _close(wizard)
