@@ -176,6 +176,12 @@ def prepare_run(
         # The run's own folder (a --source given must be that folder).
         source = resume_source(unfinished, args.source or None)
         check_drive_owner(args, settings, connection.username, source, printer)
+        if settings.policy.retention_labels:  # a run an older version started has none
+            from app.core.policy import policy_from_settings
+            from app.core.resume import restore_wanted_labels
+
+            policy = policy_from_settings(str(args.policy or settings.policy.file))
+            restore_wanted_labels(journal, unfinished, policy)
         printer.line(
             f"Resuming the migration of {unfinished.source_root} ({unfinished.to_do} files to go)."
         )

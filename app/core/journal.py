@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from app import paths
+from app.core import journal_schema
 from app.core.filelock import FileLock, LockHeld
 from app.core.journal_errors import (
     JournalFromNewerVersion,
@@ -421,6 +422,33 @@ class Journal:
                 "UPDATE items SET retention_label = ?, label_problem = ? "
                 "WHERE run_id = ? AND idx = ?",
                 [(applied, problem, run_id, index) for index, applied, problem in outcomes],
+            )
+
+    def labels_unworked(self, run_id: int) -> list[JournalItem]:
+        """Files to move of a run started before the journal recorded labels (a version 1
+        journal upgraded), whose wanted label nobody has worked out yet: `wanted_label` is
+        '' there for want of knowing, not because the policy names none."""
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT value FROM meta WHERE key = ?", (journal_schema.LABELS_FROM_RUN_KEY,)
+            ).fetchone()
+            if row is None or run_id >= int(row[0]):
+                return []
+            rows = self._conn.execute(
+                f"SELECT {ITEM_COLUMNS} FROM items WHERE run_id = ? "  # noqa: S608 (constant)
+                "AND disposition = 'move' AND wanted_label = '' AND label_problem IS NULL "
+                "ORDER BY idx",
+                (run_id,),
+            ).fetchall()
+        return [self._item(row) for row in rows]
+
+    def set_wanted_labels(self, run_id: int, values: Iterable[tuple[int, str, str | None]]) -> None:
+        """(index, the label the policy maps the file to, why none could be worked out or
+        None), in one transaction."""
+        with self._transaction() as conn:
+            conn.executemany(
+                "UPDATE items SET wanted_label = ?, label_problem = ? WHERE run_id = ? AND idx = ?",
+                [(label, problem, run_id, index) for index, label, problem in values],
             )
 
     def add_note(self, run_id: int, index: int, note: str) -> None:

@@ -23,6 +23,7 @@ from app.core.errors import BadInputError
 from app.core.guidance import Action, Guidance, GuidanceReport, text_for
 from app.core.inventory import FileEntry
 from app.core.onedrive_names import name_issues
+from app.core.policy import Policy
 
 
 class Disposition(enum.StrEnum):
@@ -247,6 +248,13 @@ def retention_label(guidance: Guidance) -> str:
     """The label of the first reason that names one: the rules are listed in the policy's
     order, so IT decides which label wins by the order of its rules."""
     return next((reason.label for reason in guidance.reasons if reason.label), "")
+
+
+def retention_label_from_rules(rule_ids: Iterable[str], policy: Policy) -> str:
+    """`retention_label` for a file known only by its rules' ids (a run recorded before
+    labels were): the label of the first of them, in the policy's order, that names one."""
+    matched = set(rule_ids)
+    return next((rule.label for rule in policy.rules if rule.id in matched and rule.label), "")
 
 
 def destination_folders(items: Iterable[PlanItem]) -> list[str]:

@@ -5,17 +5,33 @@ A run is continued only by the account that started it (its files go to that acc
 OneDrive), and only from the folder it scanned: the journal's `source_root`, never a
 drive found at this launch, which may be another person's H: drive or a practice copy.
 If that folder is gone, or the person chose a different one, we refuse and say why.
+
+A run started by a version that did not record retention labels (its journal upgraded)
+gets its files' labels worked out again on resume (`restore_wanted_labels`), or a note
+on each file saying why not, which the receipt shows.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
 from app.core.errors import BadInputError
+from app.core.journal import Journal
 from app.core.journal_records import RunInfo
+from app.core.plan import retention_label_from_rules
+from app.core.policy import Policy
 
-__all__ = ["AnotherAccountsRun", "RunSourceProblem", "check_account", "resume_source"]
+__all__ = [
+    "AnotherAccountsRun",
+    "RunSourceProblem",
+    "check_account",
+    "restore_wanted_labels",
+    "resume_source",
+]
+
+log = logging.getLogger(__name__)
 
 
 class AnotherAccountsRun(BadInputError):
@@ -64,3 +80,37 @@ def resume_source(run: RunInfo, chosen: Path | str | None = None) -> Path:
             "Connect to the network (or the VPN) so that the folder is there, then try again.",
         )
     return source
+
+
+def restore_wanted_labels(journal: Journal, run: RunInfo, policy: Policy) -> int:
+    """Work out the retention labels of a run recorded before labels were (version 1):
+    from each file's rules, in the policy's order, as a new run would. Only under the
+    very policy (name and version) the run was classified with: under another, its rules
+    may mean other labels, so each file is noted instead (the receipt shows it) and no
+    label is guessed. Returns how many files now have a label to apply."""
+    items = journal.labels_unworked(run.id)
+    if not items:
+        return 0
+    in_force = f"{policy.name} {policy.version}".strip()  # as `classify` records it
+    if in_force != run.policy_name:
+        log.warning(
+            "Run %d was classified under %r, not %r: its retention labels are not worked out",
+            run.id,
+            run.policy_name,
+            in_force,
+        )
+        problem = (
+            "No retention label was set: this migration was started by an older version of "
+            f"the assistant under the policy '{run.policy_name}', not '{in_force}'. Ask IT "
+            "whether this file needs a label."
+        )
+        journal.set_wanted_labels(run.id, [(item.index, "", problem) for item in items])
+        return 0
+    labels = [
+        (item.index, retention_label_from_rules((rule for rule, _ in item.reasons), policy), None)
+        for item in items
+    ]
+    found = [value for value in labels if value[1]]
+    journal.set_wanted_labels(run.id, found)
+    log.info("Run %d: retention labels worked out for %d files", run.id, len(found))
+    return len(found)

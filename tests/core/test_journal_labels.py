@@ -94,3 +94,87 @@ def test_policy_label_names_are_checked() -> None:
     for bad in ('label = "   "\n', 'label = "a\\u0007b"\n', "label = 3\n"):
         with pytest.raises(PolicyError):
             parse_policy(rule + bad)
+
+
+POLICY = """
+[policy]
+name = "Force policy"
+version = "3"
+
+[[rules]]
+id = "other"
+action = "move"
+title.en = "Other"
+explanation.en = "x"
+extensions = ["txt", "docx"]
+
+[[rules]]
+id = "hr"
+action = "move"
+title.en = "HR"
+explanation.en = "HR files"
+folders = ["hr"]
+label = "LABEL"
+""".replace("LABEL", LABEL)
+
+
+def _version_1_run(path: Path, policy_name: str) -> int:
+    """A run as version 1 recorded it (no labels), then opened (so upgraded) by this one."""
+    report = _report()
+    report.policy_name = policy_name
+    with Journal(path) as journal:
+        run = journal.start_run(
+            build_plan(report, None, Choices(), destination_folder="H drive"),
+            account="a@b",
+            settings_digest="d",
+        )
+        for index in (0, 1):
+            journal.mark_verified(
+                run, index, item_id=f"0{index}", size=1, quick_xor_hash="h", final_path="p"
+            )
+    conn = sqlite3.connect(path)
+    for name, _ in journal_schema.LABEL_COLUMNS:
+        conn.execute(f"ALTER TABLE items DROP COLUMN {name}")
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    return run
+
+
+def test_a_resumed_version_1_run_gets_its_labels_from_its_rules(tmp_path: Path) -> None:
+    from app.core.policy import parse_policy
+    from app.core.resume import restore_wanted_labels
+
+    path = tmp_path / "journal.sqlite3"
+    run = _version_1_run(path, "Force policy 3")
+    with Journal(path) as journal:
+        assert journal.needing_label(run) == []  # upgraded: nobody knows the labels yet
+        info = journal.run_info(run)
+        assert restore_wanted_labels(journal, info, parse_policy(POLICY)) == 1
+        assert [item.index for item in journal.needing_label(run)] == [0]
+        assert journal.item(run, 0).wanted_label == LABEL
+        assert journal.item(run, 1).wanted_label == ""  # its rule names no label
+        assert journal.item(run, 1).label_problem is None
+        assert restore_wanted_labels(journal, info, parse_policy(POLICY)) == 0  # done once
+        # A run this version recorded is never second-guessed, even with no label.
+        later = journal.start_run(
+            build_plan(_report(), None, Choices(), destination_folder="H drive"),
+            account="a@b",
+            settings_digest="d",
+        )
+        assert journal.labels_unworked(later) == []
+
+
+def test_under_another_policy_a_version_1_run_is_noted_not_guessed(tmp_path: Path) -> None:
+    from app.core.policy import parse_policy
+    from app.core.resume import restore_wanted_labels
+
+    path = tmp_path / "journal.sqlite3"
+    run = _version_1_run(path, "Force policy 2")  # classified under an earlier version
+    with Journal(path) as journal:
+        assert restore_wanted_labels(journal, journal.run_info(run), parse_policy(POLICY)) == 0
+        assert journal.needing_label(run) == []
+        for item in journal.items(run):
+            assert item.wanted_label == "" and item.retention_label is None
+            assert item.label_problem is not None
+            assert "older version" in item.label_problem and "Force policy 2" in item.label_problem
