@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import logging
 import sys
 import threading
 from pathlib import Path
@@ -48,6 +49,8 @@ if TYPE_CHECKING:
     from app.core.journal import Journal
     from app.core.receipt_html import RuleTexts
     from app.m365.upload import RunResult, UploadEngine
+
+log = logging.getLogger(__name__)
 
 EXIT_NEEDS_ATTENTION = 3
 
@@ -111,7 +114,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         prepare_run,
     )
     from app.core.journal import Journal
-    from app.core.receipt_summary import format_summary, summarise_run
+    from app.core.receipt_summary import format_summary
     from app.m365.concurrency import AdaptiveLimit
     from app.m365.receipt_upload import publish_receipt
     from app.m365.upload import UploadEngine
@@ -149,10 +152,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             )
             result = _run_until_done(engine, stop, printer)
             printer.done()
-            if settings.policy.retention_labels and not result.cancelled:
+            # Not after a run that stopped with an error (signed out, offline, throttled):
+            # every label would fail the same way. The run stays open; --resume sets them.
+            if settings.policy.retention_labels and not result.cancelled and result.error is None:
                 _apply_labels(connection, journal, run_id, stop)
-            summary = summarise_run(journal, run_id)
-            print(format_summary(summary))
             print(
                 f"Sent {result.bytes_sent / 1e6:.1f} MB in {result.elapsed_s:.1f} s "
                 f"({result.throttle_events} slow-downs asked by OneDrive)."
@@ -168,6 +171,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 practice=practice_mode(args),
                 rules=_policy_texts(args, settings),
             )
+            # The receipt's summary (every run of this migration), not this run's alone:
+            # one set of totals on the terminal, the same as the saved receipt's.
+            summary = published.receipt
+            print(format_summary(summary))
             for text in published.report():
                 print(text)
             if result.cancelled:
@@ -187,9 +194,19 @@ def _apply_labels(
 ) -> None:
     """The organisation's retention labels onto the files now in OneDrive (see
     app.m365.retention_labels); problems are listed, never fatal: the files have moved."""
-    from app.m365.retention_labels import apply_labels
+    from app.core.errors import CancelledError
+    from app.m365.retention_labels import LabelsNotApplied, apply_labels
 
-    labels = apply_labels(connection.graph, journal, run_id, stop=stop)
+    try:
+        labels = apply_labels(connection.graph, journal, run_id, stop=stop)
+    except CancelledError:
+        return
+    except Exception as error:  # the files have moved: say it, and the receipt still follows
+        log.exception("Retention label pass failed")
+        print(LabelsNotApplied(error).for_terminal(), file=sys.stderr)
+        return
+    if labels.halted_by is not None and not stop.is_set():
+        print(LabelsNotApplied(labels.halted_by).for_terminal(), file=sys.stderr)
     if labels.applied:
         print(f"Retention labels set on {labels.applied} files.")
     for path, problem in labels.problems:

@@ -33,6 +33,7 @@ import dataclasses
 import enum
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -47,6 +48,7 @@ from app.core.hdrive import to_os_path
 from app.core.inventory import Attr
 from app.core.journal import ItemState, Journal
 from app.core.quickxorhash import hash_file
+from app.core.receipt_files import LAPTOP_FOLDER, is_receipt_name
 from app.core.scan import scan
 
 KnownFolderLookup = Callable[[str], "str | None"]  # folder id (GUID) -> path, or None
@@ -61,7 +63,6 @@ KNOWN_FOLDERS: tuple[tuple[str, str], ...] = (
 # Where OneDrive's Known Folder Move keeps them, at the top of the officer's OneDrive.
 KFM_NAMES = frozenset({"Desktop", "Documents", "Pictures"})
 H_DRIVE_COPY_NAME = "H: drive (offline copy on this laptop)"
-LAPTOP_FOLDER = "Laptop"  # under the destination folder: where "move them" puts them
 
 
 class HandBackStatus(enum.StrEnum):
@@ -312,6 +313,8 @@ def check_hand_back(
                     raise CancelledError
                 if entry.attributes & Attr.OFFLINE and not folder.h_drive:
                     report.items.append(_placeholder(folder, entry.rel_path, entry.size))
+                elif not folder.h_drive and _is_app_file(entry.rel_path):
+                    report.items.append(_app_file(folder, entry.rel_path, entry.size, remote))
                 else:
                     report.items.append(
                         _check_file(folder, entry.rel_path, entry.size, remote, journal)
@@ -328,6 +331,62 @@ def check_hand_back(
     if progress is not None:
         progress(HandBackProgress(checked, ""))
     return report
+
+
+# app.core.support_bundle.default_bundle_path's names
+_SUPPORT_BUNDLE = re.compile(r"^H drive migration support .+\.zip$")
+RECEIPT_DETAIL = "the assistant's own receipt; its copy in OneDrive is the same"
+APP_FILE_DETAIL = (
+    "the assistant's own {what}, not one of your files (the receipt's latest copy is "
+    "in OneDrive beside your files)"
+)
+
+
+def _is_app_file(rel_path: str) -> bool:
+    """A receipt or support bundle the assistant saved in this folder (Documents)."""
+    return "/" not in rel_path and (
+        is_receipt_name(rel_path) or bool(_SUPPORT_BUNDLE.match(rel_path))
+    )
+
+
+def _app_file(folder: LaptopFolder, name: str, size: int, remote: RemoteLookup) -> HandBackItem:
+    """The assistant's own receipts (and support bundles) are not the officer's files: a
+    receipt is looked for where it was uploaded (beside the destination folder, or beside
+    a moved laptop folder); safe either way, so that the check can pass with them there."""
+    shown = os.path.join(folder.path, name)
+    laptop_base = folder.onedrive_folders[0].rpartition("/")[0]  # <destination>/Laptop
+    destination_parent = laptop_base.rpartition("/")[0].rpartition("/")[0]
+    if is_receipt_name(name):
+        for base in (destination_parent, laptop_base):
+            found = remote.file_at(f"{base}/{name}" if base else name)
+            try:
+                same = (
+                    found is not None
+                    and found.size == size
+                    and found.quick_xor_hash == hash_file(to_os_path(folder.path, name))[1]
+                )
+            except OSError:
+                same = False
+            if same and found is not None:
+                return HandBackItem(
+                    shown,
+                    folder.name,
+                    name,
+                    size,
+                    HandBackStatus.SAFE_IN_ONEDRIVE,
+                    found.path,
+                    RECEIPT_DETAIL,
+                )
+    what = "receipt" if is_receipt_name(name) else "support bundle"
+    return HandBackItem(
+        shown,
+        folder.name,
+        name,
+        size,
+        HandBackStatus.SAFE_IN_ONEDRIVE,
+        "",
+        APP_FILE_DETAIL.format(what=what),
+    )
 
 
 PLACEHOLDER_DETAIL = "online-only (a OneDrive placeholder: OneDrive's own copy, not read)"

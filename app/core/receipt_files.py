@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from app import paths
 from app.core.atomic_file import write_atomically
 from app.core.errors import UserFacingError
 from app.core.receipt import Receipt
@@ -23,6 +26,7 @@ from app.core.reports import _spreadsheet_safe as spreadsheet_safe
 from app.core.reports import iso_utc
 
 RECEIPT_NAME = "H drive migration receipt"
+LAPTOP_FOLDER = "Laptop"  # app.core.hand_back: where "move them" puts a laptop's folders
 PRACTICE_RECEIPT_NAME = "H drive migration receipt (practice)"
 
 CSV_COLUMNS = (
@@ -102,6 +106,47 @@ def receipt_csv(receipt: Receipt, rules: RuleTexts | None = None) -> str:
     return out.getvalue()
 
 
+def receipt_base_name(destination: str, *, practice: bool = False) -> str:
+    """The receipt's name without extension. A laptop folder moved before hand-back
+    ("<destination>/Laptop/Desktop") gets its own ("H drive migration receipt (Laptop -
+    Desktop)"), so it never replaces the H: drive's receipt in Documents; the H: drive's
+    migration keeps the plain name wherever the organisation puts it. Practice receipts
+    have names of their own."""
+    parts = [part for part in destination.strip("/").split("/") if part]
+    laptop = len(parts) >= 2 and parts[-2] == LAPTOP_FOLDER
+    base = f"{RECEIPT_NAME} ({LAPTOP_FOLDER} - {parts[-1]})" if laptop else RECEIPT_NAME
+    return f"{base} (practice)" if practice else base
+
+
+def is_receipt_name(name: str) -> bool:
+    """A file name this app gives its receipts (any destination, practice or not)."""
+    stem, _, ext = name.rpartition(".")
+    return ext.casefold() in ("html", "csv") and stem.startswith(RECEIPT_NAME)
+
+
+def receipt_folder(
+    documents: Path, source_root: str, *, environ: Mapping[str, str] | None = None
+) -> Path:
+    """Where receipts are saved on this computer: `documents`, unless it is on the H:
+    drive itself (Documents redirected to the home share, common with H: drives): the H:
+    drive is never written, and the next scan would migrate the receipts. Then the
+    assistant's own data folder on this computer (`paths.user_data_dir()/Receipts`)."""
+    env = os.environ if environ is None else environ
+    share = env.get("HOMESHARE", "").strip()
+    for root in (source_root, share):
+        if root and _is_within(documents, root):
+            return paths.user_data_dir() / "Receipts"
+    return documents
+
+
+def _is_within(path: Path, root: str) -> bool:
+    def norm(p: str) -> str:
+        return os.path.normcase(os.path.realpath(p)).rstrip("\\/")
+
+    inner, outer = norm(str(path)), norm(root)
+    return inner == outer or inner.startswith(outer + os.sep) or inner.startswith(outer + "/")
+
+
 def receipt_documents(
     receipt: Receipt,
     language: str = "en",
@@ -110,7 +155,7 @@ def receipt_documents(
     rules: RuleTexts | None = None,
 ) -> list[ReceiptDocument]:
     """The HTML page and the CSV, named for where they go (Documents and OneDrive)."""
-    base = PRACTICE_RECEIPT_NAME if receipt.practice else RECEIPT_NAME
+    base = receipt_base_name(receipt.destination, practice=receipt.practice)
     page = receipt_html(receipt, language, extra=extra, rules=rules)
     return [
         ReceiptDocument(f"{base}.html", page.encode()),

@@ -92,7 +92,11 @@ def outcome_of(item: JournalItem) -> Outcome:
     return _OUTCOME[item.state]
 
 
-def _line(item: JournalItem, history: tuple[tuple[int, Outcome], ...] | None = None) -> ReceiptLine:
+def receipt_line(
+    item: JournalItem, history: tuple[tuple[int, Outcome], ...] | None = None
+) -> ReceiptLine:
+    """One journal item as a receipt line; `history`: its outcome in every run (default:
+    this item's run only). The multi-run receipt builds on it."""
     outcome = _OUTCOME[item.state]
     destination = ""
     if outcome in (Outcome.MOVED, Outcome.ALREADY_THERE):
@@ -118,16 +122,8 @@ def _line(item: JournalItem, history: tuple[tuple[int, Outcome], ...] | None = N
     )
 
 
-def receipt_line(
-    item: JournalItem, history: tuple[tuple[int, Outcome], ...] | None = None
-) -> ReceiptLine:
-    """One journal item as a receipt line; `history`: its outcome in every run (default:
-    this item's run only). The multi-run receipt builds on it."""
-    return _line(item, history)
-
-
 def summarise_run(journal: Journal, run_id: int) -> RunSummary:
-    return RunSummary(journal.run_info(run_id), [_line(i) for i in journal.items(run_id)])
+    return RunSummary(journal.run_info(run_id), [receipt_line(i) for i in journal.items(run_id)])
 
 
 def _size(n: int) -> str:

@@ -26,7 +26,12 @@ from app.core.errors import CancelledError, UserFacingError
 from app.core.journal import Journal
 from app.core.quickxorhash import hash_bytes
 from app.core.receipt import Receipt, build_receipt
-from app.core.receipt_files import ReceiptDocument, receipt_documents, save_receipt_file
+from app.core.receipt_files import (
+    ReceiptDocument,
+    receipt_documents,
+    receipt_folder,
+    save_receipt_file,
+)
 from app.core.receipt_html import RuleTexts
 from app.m365.graph import GraphClient
 from app.m365.upload_outcomes import drive_path, identity_hash
@@ -122,12 +127,19 @@ class PublishedReceipt:
     rules: RuleTexts | None = None  # the policy's texts it was written with
     saved: list[Path] = field(default_factory=list)
     save_problem: str = ""
+    documents_on_h_drive: bool = False  # so saved in the assistant's folder instead
     uploads: list[ReceiptUpload] = field(default_factory=list)
 
     def report(self) -> list[str]:
         """Plain sentences for a terminal or a status line."""
         out: list[str] = []
-        if self.saved:
+        if self.saved and self.documents_on_h_drive:
+            out.append(
+                "Your Documents folder is on the H: drive, which the assistant never writes "
+                "to, so the receipt is saved in the assistant's folder on this computer: "
+                + ", ".join(str(p) for p in self.saved)
+            )
+        elif self.saved:
             out.append("Receipt saved: " + ", ".join(str(p) for p in self.saved))
         if self.save_problem:
             out.append(f"The receipt could not be saved on this computer: {self.save_problem}")
@@ -152,12 +164,16 @@ def publish_receipt(
     rules: RuleTexts | None = None,
     stop: threading.Event | None = None,
 ) -> PublishedReceipt:
-    """Build the receipt from the journal, save it in `folder` (the user's Documents) and,
-    with a `graph`, upload it beside the migrated files. Never raises for either.
+    """Build the receipt from the journal, save it in `folder` (the user's Documents;
+    app.core.receipt_files.receipt_folder moves it off the H: drive) and, with a `graph`,
+    upload it beside the migrated files. Never raises for either.
     `rules`: the retention policy's texts (app.core.receipt_html.rule_texts)."""
     receipt = build_receipt(journal, run_id, practice=practice)
     documents = receipt_documents(receipt, language, extra=extra, rules=rules)
     published = PublishedReceipt(receipt, rules)
+    local = receipt_folder(folder, receipt.source_root)
+    published.documents_on_h_drive = local != folder
+    folder = local
     try:
         published.saved = [save_receipt_file(folder / d.name, d.content) for d in documents]
     except UserFacingError as error:

@@ -12,6 +12,11 @@ skipped_existing), and the journal records the label OneDrive confirmed
 labels still missing. A label that fails leaves the file migrated: the file is safe, the
 problem is listed with what to do. 429/503 and their Retry-After are handled by
 `GraphClient.request` as for every other call.
+
+Run-wide problems (offline, signed out, a 401 that a new token did not cure, throttling
+that outlasted the retries) halt the pass instead of becoming a problem on every file:
+the labels still missing wait for the resume (`LabelResult.halted_by` says why). The
+caller skips the pass after a run that stopped with an error, for the same reason.
 """
 
 from __future__ import annotations
@@ -24,9 +29,16 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from app.core.errors import CancelledError
+from app.core.errors import CancelledError, UserFacingError
 from app.core.journal import Journal, JournalItem
-from app.m365.errors import AccessDeniedError, GraphError, NotFoundError, OfflineError
+from app.m365.errors import (
+    AccessDeniedError,
+    AuthError,
+    GraphError,
+    NotFoundError,
+    OfflineError,
+    ThrottledError,
+)
 from app.m365.graph import GraphClient
 
 log = logging.getLogger(__name__)
@@ -34,6 +46,7 @@ log = logging.getLogger(__name__)
 WORKERS = 4  # labels are small requests: a few in flight keep the latency hidden
 BATCH = 50  # outcomes per journal commit ...
 BATCH_S = 1.0  # ... or at least this often
+PROGRESS_S = 0.25  # progress at most this often (the window and screen readers)
 
 
 @dataclass(frozen=True)
@@ -46,7 +59,27 @@ class LabelProgress:
 class LabelResult:
     applied: int = 0
     problems: list[tuple[str, str]] = field(default_factory=list)  # (rel_path, problem)
-    stopped: bool = False  # cancelled, or offline: the rest wait for a resume
+    stopped: bool = False  # cancelled, or halted: the rest wait for a resume
+    halted_by: UserFacingError | None = None  # the run-wide problem that halted the pass
+
+
+class LabelsNotApplied(UserFacingError):
+    """The label pass itself failed (not one file's label): the upload's result stands."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(
+            "Retention labels were not set",
+            "Your files are in OneDrive, but their retention labels could not be set now.",
+            "Continue the migration later (resume) to set the labels still missing.",
+            detail=f"{error.for_log() if isinstance(error, GraphError) else repr(error)}",
+        )
+
+
+def halts_the_pass(error: UserFacingError) -> bool:
+    """A problem with the connection or the account, not with one file's label."""
+    if isinstance(error, (OfflineError, ThrottledError, AuthError)):
+        return True
+    return isinstance(error, GraphError) and error.status == 401
 
 
 def set_retention_label(
@@ -108,8 +141,9 @@ def apply_labels(
     if not todo:
         return result
     lock = threading.Lock()
-    halt = threading.Event()  # offline: no point sending the rest now
+    halt = threading.Event()  # offline, signed out, throttled: no point sending the rest now
     done = 0
+    last_progress = 0.0
     pending: list[tuple[int, str | None, str | None]] = []  # written in batches
     last_write = time.monotonic()
 
@@ -128,7 +162,7 @@ def apply_labels(
             journal.mark_labels(run_id, batch)
 
     def one(item: JournalItem) -> None:
-        nonlocal done
+        nonlocal done, last_progress
         if stop.is_set() or halt.is_set():
             return
         assert item.item_id is not None  # needing_label only returns items in OneDrive
@@ -136,11 +170,17 @@ def apply_labels(
             confirmed = set_retention_label(graph, item.item_id, item.wanted_label, stop=stop)
         except CancelledError:
             return
-        except OfflineError as error:
-            halt.set()
-            log.info("Retention labels paused: %s", error.detail)
-            return
-        except GraphError as error:
+        except (GraphError, AuthError) as error:
+            if halts_the_pass(error):
+                # Not this file's problem: the rest would fail the same way. Left for
+                # the resume, which a halted pass keeps open.
+                with lock:
+                    result.halted_by = result.halted_by or error
+                halt.set()
+                log.info("Retention labels paused: %s %s", error.title, error.detail)
+                return
+            if not isinstance(error, GraphError):
+                raise
             problem = label_problem(error, item.wanted_label)
             record(item.index, None, problem)
             log.warning("Retention label not set on item %d: %s", item.index, error.for_log())
@@ -153,7 +193,11 @@ def apply_labels(
         with lock:
             done += 1
             progress = LabelProgress(done, len(todo))
-        if on_progress is not None:
+            now = time.monotonic()
+            due = done == len(todo) or now - last_progress >= PROGRESS_S
+            if due:
+                last_progress = now
+        if on_progress is not None and due:
             on_progress(progress)
 
     pool = ThreadPoolExecutor(max_workers=max(1, workers), thread_name_prefix="labels")

@@ -294,3 +294,33 @@ def test_a_report_that_cannot_be_saved_says_which_file(tmp_path: Path) -> None:
     with pytest.raises(UserFacingError) as raised:
         save_report(HandBackReport([]), blocker / "check.json")
     assert str(blocker / "check.json") in raised.value.message
+
+
+def test_moving_laptop_folders_keeps_each_receipt_and_the_check_can_pass(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Documents (where receipts are saved) checked with Desktop, both moved: each move
+    has its own receipt, and the receipts themselves do not stop the laptop passing."""
+    from app import paths
+    from app.cli import main
+
+    documents = paths.user_documents_dir()
+    _write(documents / "notes.txt", b"my notes")
+    h_receipt = _write(documents / "H drive migration receipt (practice).html", b"<html>H</html>")
+    desktop = tmp_path / "Desktop"
+    _write(desktop / "a.txt", b"only here")
+    state = tmp_path / "sb-state"
+    base = ["--sandbox", "hand-back-check", str(desktop), str(documents)]
+    code = main([*base, "--sandbox-state", str(state), "--move"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "it can be handed back" in out
+    names = sorted(p.name for p in documents.iterdir() if "receipt" in p.name)
+    assert "H drive migration receipt (Laptop - Desktop) (practice).html" in names
+    # Moving Documents itself: its receipt is not written into the folder it moved.
+    assert "Laptop - Documents" not in " ".join(names)
+    kept = paths.user_data_dir() / "Receipts"
+    assert (kept / "H drive migration receipt (Laptop - Documents) (practice).csv").is_file()
+    assert f"saved in the assistant's folder on this computer: {kept}" in out
+    # The H: drive's receipt was not replaced by a laptop folder's.
+    assert (documents / "H drive migration receipt (practice).html").read_bytes() == h_receipt

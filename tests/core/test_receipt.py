@@ -209,3 +209,25 @@ def test_with_the_policy_the_page_speaks_its_language_and_says_what_to_do(tmp_pa
     assert row["reasons"] == "outlook-data: Outlook data file"  # the record stays English
     assert "mailbox archive" in row["action"]
     assert "<td>Outlook data file</td>" in receipt_html(receipt)  # without: the journal's title
+
+
+def test_receipts_are_named_per_migration_and_never_saved_on_the_h_drive(tmp_path: Path) -> None:
+    from app import paths
+    from app.core.receipt_files import receipt_base_name, receipt_folder
+
+    assert receipt_base_name("H drive") == "H drive migration receipt"
+    assert receipt_base_name("Archive/Old H") == "H drive migration receipt"
+    laptop = receipt_base_name("H drive/Laptop/Desktop", practice=True)
+    assert laptop == "H drive migration receipt (Laptop - Desktop) (practice)"
+
+    share = tmp_path / "share" / "jsmith"
+    redirected = share / "Documents"  # Documents redirected to the home share
+    local = tmp_path / "C" / "Documents"
+    kept = paths.user_data_dir() / "Receipts"
+    assert receipt_folder(local, str(share), environ={}) == local
+    assert receipt_folder(redirected, str(share), environ={}) == kept  # under the source
+    other_source = str(tmp_path / "elsewhere")
+    assert receipt_folder(redirected, other_source, environ={"HOMESHARE": str(share)}) == kept
+    assert receipt_folder(local, other_source, environ={"HOMESHARE": str(share)}) == local
+    # A sibling whose name only starts the same is not inside.
+    assert receipt_folder(tmp_path / "share" / "jsmith2", str(share), environ={}) != kept

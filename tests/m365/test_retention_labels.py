@@ -136,3 +136,37 @@ def test_without_files_read_all_the_problem_says_so(
     graph.close()
     assert result.applied == 0 and len(result.problems) == 3
     assert all("not given permission" in problem for _, problem in result.problems)
+
+
+@pytest.mark.parametrize("signed_out", [False, True])
+def test_a_signed_out_pass_halts_and_keeps_every_label_for_the_resume(
+    migrated: tuple[Sandbox, Journal, int], signed_out: bool
+) -> None:
+    """A 401 that a new token does not cure (or no token at all: SignInRequired) is the
+    account's problem, not each file's: no label_problem on every file, no exception."""
+    from app.m365.errors import AuthError, GraphError, SignInRequired
+
+    sb, journal, run = migrated
+
+    def token(force: bool) -> str:
+        if force and signed_out:
+            raise SignInRequired("refresh token revoked")
+        return "not-a-valid-token"
+
+    graph = GraphClient(
+        sb.graph_url,
+        token,
+        session_factory=lambda: VerifiedSession(ca_bundle=sb.ca_path),
+        retry=RetryPolicy(backoff_base_s=0.05, backoff_max_s=0.2),
+        seed=1,
+    )
+    sb.reset_log()
+    result = apply_labels(graph, journal, run, workers=1)
+    graph.close()
+    assert result.stopped and result.problems == [] and result.applied == 0
+    expected = AuthError if signed_out else GraphError
+    assert isinstance(result.halted_by, expected)
+    assert len(journal.needing_label(run)) == 3  # all left for the resume
+    assert all(item.label_problem is None for item in journal.items(run))
+    assert len([e for e in sb.request_log() if e["method"] == "PATCH"]) <= 2  # one file's
+    assert journal.unfinished_run() is not None
