@@ -317,6 +317,12 @@ class Session:
         self.h_drive = self._check_resumable(self.account)
         run = self.journal().unfinished_run()
         assert run is not None
+        if self.settings.policy.retention_labels:  # a run an older version started has none
+            from app.core.policy import policy_from_settings
+            from app.core.resume import restore_wanted_labels
+
+            policy = policy_from_settings(self.settings.policy.file)
+            restore_wanted_labels(self.journal(), run, policy)
         self.run_id = run.id
         return self.run_id
 
