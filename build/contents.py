@@ -94,9 +94,12 @@ DROPPED_FILES = frozenset({"opengl32sw.dll"})
 # drops those too when nothing else in the folder needs them.
 LINUX_SYSTEM_LIBRARIES = frozenset({"libdbus-1.so.3"})
 
-# Qt's own translations: the qtbase_*.qm catalogues app/ui/app.py loads. The qt_*.qm files
-# only point at the catalogues of Qt modules we leave out (Qt Quick, Multimedia, ...).
+# Qt's own translations: the qtbase_<language>.qm catalogues app/ui/app.py loads, for the
+# languages the app itself speaks (translations/migration_assistant_<language>.ts). Qt has
+# no Welsh catalogue, so today that is qtbase_en.qm; the 30-odd others are never loaded.
+# The qt_*.qm files only point at the catalogues of Qt modules we leave out.
 QT_TRANSLATION_PREFIX = "qtbase_"
+APP_LANGUAGES = ("en", "cy")
 
 # ICU data (Linux: Qt6Core links ICU, whose libicudata holds ~30 MB of data). Qt formats
 # numbers and dates from its own CLDR tables and breaks text with its own tables; from ICU
@@ -106,7 +109,7 @@ QT_TRANSLATION_PREFIX = "qtbase_"
 # and root. Left out: the other locales' data, the legacy codepage converters (the app
 # reads and writes UTF-8; Python does any other codec), transliteration and the word
 # dictionaries for Chinese, Japanese, Thai, Khmer, Lao and Burmese.
-ICU_LANGUAGES = ("en", "cy")
+ICU_LANGUAGES = APP_LANGUAGES
 _ICU_LOCALE = re.compile(r"^[a-z]{2,3}(_[A-Za-z0-9]+)*\.res$")
 _ICU_DROPPED_TREES = ("translit",)
 _ICU_DROPPED_SUFFIXES = (".cnv", ".dict")
@@ -123,9 +126,11 @@ def keeps_qt_plugin(source: str) -> bool:
 
 
 def keeps_qt_translation(source: str) -> bool:
-    """Qt's .qm files: only qtbase_*; anything else passes."""
+    """Qt's .qm files: only qtbase_<language> for the app's languages; anything else passes."""
     name = _posix(source).rsplit("/", 1)[-1]
-    return not name.endswith(".qm") or name.startswith(QT_TRANSLATION_PREFIX)
+    if not name.endswith(".qm"):
+        return True
+    return name in {f"{QT_TRANSLATION_PREFIX}{language}.qm" for language in APP_LANGUAGES}
 
 
 def keeps_file(source: str) -> bool:

@@ -137,8 +137,9 @@ def check_translations() -> str:
     if "migration_assistant_en" not in ours:
         raise CheckFailed(f"the English plural forms are missing from {paths.translations_dir()}")
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    # German stands for every language Qt translates (Qt has no Welsh catalogue).
-    if not QTranslator().load(QLocale("de"), "qtbase", "_", qt_folder):
+    # The catalogue the app loads for English (Qt has no Welsh one): the build ships only
+    # the catalogues of the app's own languages.
+    if not QTranslator().load(QLocale("en_GB"), "qtbase", "_", qt_folder):
         raise CheckFailed(f"Qt's own translations (qtbase_*.qm) are missing from {qt_folder}")
     languages = ", ".join(name.rsplit("_", 1)[-1] for name in ours)
     return f"the app's ({languages}) and Qt's own"

@@ -52,7 +52,9 @@ def test_qt_plugins_kept_and_dropped(build_modules: tuple[ModuleType, ModuleType
 
 def test_translations_files_and_modules(build_modules: tuple[ModuleType, ModuleType]) -> None:
     contents, _ = build_modules
-    assert contents.keeps_qt_translation("/x/translations/qtbase_de.qm")
+    assert contents.keeps_qt_translation("/x/translations/qtbase_en.qm")
+    assert contents.keeps_qt_translation("/x/translations/qtbase_cy.qm")
+    assert not contents.keeps_qt_translation("/x/translations/qtbase_de.qm")
     assert not contents.keeps_qt_translation("/x/translations/qt_de.qm")
     assert not contents.keeps_qt_translation("/x/translations/qtdeclarative_de.qm")
     assert not contents.keeps_file(r"C:\x\PySide6\opengl32sw.dll")
