@@ -4,8 +4,10 @@ A migration is often more than one run: the first run, then another after the of
 fixed what needed attention (or a fresh run over the same drive). They are one story, so
 the receipt gathers every run in the journal with the same account, H: drive folder and
 OneDrive folder, and shows each file once, in its latest state, with its history. A run
-that stopped before a file does not hide that an earlier run moved it, and a run that
-found it already in OneDrive does not turn "moved" (with the move's hash) into "already".
+that stopped before a file (or failed it, could not move it, or discarded it) does not
+hide that an earlier run moved it: that copy is in OneDrive, and the later attempt is a
+note; a run that found it already in OneDrive does not turn "moved" (with the move's
+hash) into "already". Only a newer move replaces it. The label is the newest run's.
 
 Everything comes from the journal (the single source of truth), so a receipt after a
 crash and resume tells the same story as one after an unbroken run. Writers:
@@ -14,11 +16,12 @@ crash and resume tells the same story as one after an unbroken run. Writers:
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass, field
 
 from app.core.journal import Journal, JournalItem, RunInfo
-from app.core.receipt_summary import Outcome, RunSummary, outcome_of, receipt_line
+from app.core.receipt_summary import Outcome, ReceiptLine, RunSummary, outcome_of, receipt_line
 
 __all__ = ["Receipt", "build_receipt", "related_runs"]
 
@@ -72,10 +75,34 @@ def related_runs(journal: Journal, run_id: int) -> list[RunInfo]:
 
 
 def _keeps_earlier(earlier: Outcome, newer: Outcome) -> bool:
-    """A later run does not undo an earlier move (see the module's docstring)."""
-    stopped_before = newer is Outcome.NOT_YET and earlier in _SETTLED
-    confirmed = newer is Outcome.ALREADY_THERE and earlier is Outcome.MOVED
-    return stopped_before or confirmed
+    """A later run does not undo an earlier move (see the module's docstring): only a
+    newer settled move replaces it. A file that later failed, could not move or was
+    discarded is still in OneDrive from the earlier move; a later stop changes nothing."""
+    if earlier in _SETTLED:
+        return newer is not Outcome.MOVED and not (
+            newer is Outcome.ALREADY_THERE and earlier is Outcome.ALREADY_THERE
+        )
+    return False
+
+
+_LATER = {
+    Outcome.FAILED: "failed",
+    Outcome.CANNOT_MOVE: "could not move it",
+    Outcome.DISCARDED: "left it behind (discard)",
+}
+
+
+@dataclass
+class _Chosen:
+    item: JournalItem  # the record that tells the file's state
+    outcome: Outcome
+    history: History
+    later: tuple[str, ...] = ()  # what later runs did that did not replace it
+    label: tuple[str, str] = ("", "")  # the newest (retention_label, label_problem) seen
+
+
+def _label_of(item: JournalItem) -> tuple[str, str]:
+    return item.retention_label or "", item.label_problem or ""
 
 
 def build_receipt(
@@ -84,27 +111,49 @@ def build_receipt(
     """The receipt for the migration `run_id` belongs to (its earlier runs included)."""
     runs = related_runs(journal, run_id)
     # Per file (exact path: names that differ only in case are two files on a share): the
-    # record that tells its state, its outcome, and its outcome in every run so far. Only
-    # one run's records are held at a time besides these (a run can be 200,000 files).
-    chosen: dict[str, tuple[JournalItem, Outcome, History]] = {}
+    # record that tells its state, its outcome in every run so far, and the newest label.
+    # Only one run's records are held at a time besides these (a run can be 200,000 files).
+    chosen: dict[str, _Chosen] = {}
     for run in runs:
         for item in journal.items(run.id):
             outcome = outcome_of(item)
             entry = chosen.get(item.rel_path)
             if entry is None:
-                chosen[item.rel_path] = (item, outcome, ((item.run_id, outcome),))
+                chosen[item.rel_path] = _Chosen(
+                    item, outcome, ((item.run_id, outcome),), label=_label_of(item)
+                )
                 continue
-            kept, kept_outcome, history = entry
-            history += ((item.run_id, outcome),)
-            if _keeps_earlier(kept_outcome, outcome):
-                chosen[item.rel_path] = (kept, kept_outcome, history)
+            entry.history += ((item.run_id, outcome),)
+            label = _label_of(item)
+            if any(label):  # the newest run that says anything about the label wins
+                entry.label = label
+            if _keeps_earlier(entry.outcome, outcome):
+                if outcome in _LATER:
+                    why = f": {item.fail_message}" if item.fail_message else ""
+                    entry.later += (
+                        f"Run {item.run_id} {_LATER[outcome]}{why}; the copy moved by run "
+                        f"{entry.item.run_id} is in OneDrive.",
+                    )
             else:
-                chosen[item.rel_path] = (item, outcome, history)
-    lines = [receipt_line(item, history) for item, _outcome, history in chosen.values()]
+                entry.item, entry.outcome, entry.later = item, outcome, ()
+    lines = [_line_of(entry) for entry in chosen.values()]
     return Receipt(
         run=runs[-1],
         lines=lines,
         runs=runs,
         generated=time.time() if now is None else now,
         practice=practice,
+    )
+
+
+def _line_of(entry: _Chosen) -> ReceiptLine:
+    line = receipt_line(entry.item, entry.history)
+    retention_label, label_problem = entry.label
+    if (line.retention_label, line.label_problem) == entry.label and not entry.later:
+        return line
+    return dataclasses.replace(
+        line,
+        retention_label=retention_label,
+        label_problem=label_problem,
+        notes=line.notes + entry.later,
     )

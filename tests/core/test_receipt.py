@@ -231,3 +231,34 @@ def test_receipts_are_named_per_migration_and_never_saved_on_the_h_drive(tmp_pat
     assert receipt_folder(local, other_source, environ={"HOMESHARE": str(share)}) == local
     # A sibling whose name only starts the same is not inside.
     assert receipt_folder(tmp_path / "share" / "jsmith2", str(share), environ={}) != kept
+
+
+def test_a_later_failure_does_not_hide_an_earlier_move_and_the_newest_label_wins(
+    tmp_path: Path,
+) -> None:
+    with Journal(tmp_path / "j.sqlite3") as journal:
+        first = _first_run(journal)
+        journal.mark_labels(first, [(0, None, "Label not found. Ask IT.")])
+        second = journal.start_run(_plan(names=NAMES), account="tom@x.uk", settings_digest="")
+        # a.docx: found in OneDrive this time, and its label now confirmed.
+        journal.mark_verified(
+            second,
+            0,
+            item_id="1",
+            size=100,
+            quick_xor_hash="h0",
+            final_path="H drive/a.docx",
+            skipped_existing=True,
+        )
+        journal.mark_labels(second, [(0, "Operational - 7 years", None)])
+        # =b.xlsx: moved by the first run, failed in the second (say, locked).
+        journal.mark_failed(second, 1, code="locked", message="In use.", action="Close it.")
+        receipt = build_receipt(journal, second)
+    by_path = {line.rel_path: line for line in receipt.lines}
+    moved = by_path["=b.xlsx"]
+    assert moved.outcome is Outcome.MOVED and moved.destination == "H drive/=b (1).xlsx"
+    assert moved.history == ((first, Outcome.MOVED), (second, Outcome.FAILED))
+    assert any(f"Run {second} failed: In use." in note for note in moved.notes)
+    labelled = by_path["a.docx"]
+    assert labelled.outcome is Outcome.MOVED and labelled.run_id == first
+    assert (labelled.retention_label, labelled.label_problem) == ("Operational - 7 years", "")
