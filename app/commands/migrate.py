@@ -184,7 +184,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
                 print(result.error.for_terminal(), file=sys.stderr)
                 print("Run the same command with --resume to continue.", file=sys.stderr)
                 return EXIT_NEEDS_ATTENTION
-            return EXIT_NEEDS_ATTENTION if summary.needs_attention else 0
+            if summary.needs_attention:  # the window's "Try again" is --resume here
+                print("Run the same command with --resume to try those files again.")
+                return EXIT_NEEDS_ATTENTION
+            return 0
         finally:
             connection.close()
 
