@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from app.core import journal_schema
 from app.core.guidance import Action, Guidance, GuidanceReport, Reason
@@ -178,3 +179,47 @@ def test_under_another_policy_a_version_1_run_is_noted_not_guessed(tmp_path: Pat
             assert item.wanted_label == "" and item.retention_label is None
             assert item.label_problem is not None
             assert "older version" in item.label_problem and "Force policy 2" in item.label_problem
+
+
+def test_migrate_resume_applies_the_labels_of_a_version_1_run(
+    make_sandbox: Any, tmp_path: Path, capsys: Any
+) -> None:
+    from app.cli import main
+    from app.core.journal import default_path
+
+    upn = "tom.jones@sandbox.police.uk"
+    sandbox = make_sandbox(retention_labels=(LABEL,))
+    root = tmp_path / "H"
+    (root / "hr").mkdir(parents=True)
+    (root / "hr" / "contract.docx").write_bytes(b"c" * 10)
+    (root / "notes.txt").write_bytes(b"n" * 5)
+    report = _report()
+    report.inventory.root, report.policy_name = str(root), "Force policy 3"
+    path = default_path(practice=True)  # --sandbox-attach: the practice journal
+    with Journal(path) as journal:
+        run = journal.start_run(
+            build_plan(report, None, Choices(), destination_folder="H drive"),
+            account=upn,
+            settings_digest="d",
+        )
+    conn = sqlite3.connect(path)  # as version 1 left it: unfinished, no label columns
+    for name, _ in journal_schema.LABEL_COLUMNS:
+        conn.execute(f"ALTER TABLE items DROP COLUMN {name}")
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    policy = tmp_path / "policy.toml"
+    policy.write_text(POLICY, encoding="utf-8")
+    organisation = tmp_path / "organisation.toml"
+    organisation.write_text(
+        f"[policy]\nretention_labels = true\nfile = '{policy}'\n", encoding="utf-8"
+    )
+    attach = ["--sandbox-attach", str(sandbox.state_dir), "--sandbox-user", upn]
+    args = ["--settings", str(organisation), "migrate", *attach, "--resume", "--confirm-owner"]
+    assert main(args) == 0, capsys.readouterr()
+    with Journal(path) as journal:
+        contract, notes = journal.items(run)
+    assert contract.item_id is not None and notes.item_id is not None
+    assert (contract.wanted_label, contract.retention_label) == (LABEL, LABEL)
+    assert sandbox.labels.label_of(contract.item_id) == LABEL
+    assert notes.retention_label is None and sandbox.labels.label_of(notes.item_id) is None
