@@ -13,13 +13,10 @@ Progress goes to a plain callback, from worker threads, at most a few times a se
 
 from __future__ import annotations
 
-import heapq
 import logging
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import requests
 
@@ -37,7 +34,10 @@ from app.m365.errors import (
 from app.m365.upload_http import FolderCache, Graph, Shared, fragment_size, paced
 from app.m365.upload_outcomes import Done
 from app.m365.upload_session import FileFailed, FileUploader, RetryLater
+from app.m365.upload_work import RunResult, Tally, UploadProgress, WorkQueue
 from app.settings import Upload
+
+__all__ = ["RETRY_LATER_DELAYS", "RunResult", "UploadEngine", "UploadProgress"]
 
 log = logging.getLogger(__name__)
 
@@ -49,88 +49,6 @@ RUN_WIDE = (
     ThrottledError,
     AccessDeniedError,
 )  # then the file is reported as failed (with what to do)
-
-
-@dataclass(frozen=True)
-class UploadProgress:
-    bytes_done: int
-    bytes_total: int
-    files_done: int
-    files_total: int
-    in_flight: tuple[str, ...]  # rel paths being sent now
-    rate_bps: float  # bytes per second, recent
-    eta_s: float | None
-    failed: int
-    skipped_existing: int
-    bytes_sent: int  # on the wire, including anything sent again
-
-
-@dataclass
-class RunResult:
-    run_id: int
-    moved: int = 0
-    skipped_existing: int = 0
-    failed: int = 0
-    remaining: int = 0  # not finished (cancelled or stopped by a run-wide error)
-    bytes_moved: int = 0
-    bytes_sent: int = 0
-    elapsed_s: float = 0.0
-    cancelled: bool = False
-    error: UserFacingError | None = None  # what stopped the run, if anything
-    throttle_events: int = 0
-
-
-class _Work:
-    """Items ready now, items to retry later, and how many are being worked on."""
-
-    def __init__(self, items: list[JournalItem]) -> None:
-        self._ready: deque[JournalItem] = deque(items)
-        self._later: list[tuple[float, int, JournalItem]] = []
-        self._active = 0
-        self._cond = threading.Condition()
-
-    def get(self, stop: threading.Event) -> JournalItem | None:
-        with self._cond:
-            while True:
-                if stop.is_set():
-                    return None
-                if self._ready:
-                    self._active += 1
-                    return self._ready.popleft()
-                now = time.monotonic()
-                if self._later and self._later[0][0] <= now:
-                    self._active += 1
-                    return heapq.heappop(self._later)[2]
-                if not self._later and self._active == 0:
-                    return None
-                wait = self._later[0][0] - now if self._later else 0.5
-                self._cond.wait(min(max(wait, 0.01), 0.5))
-
-    def done(self) -> None:
-        with self._cond:
-            self._active -= 1
-            self._cond.notify_all()
-
-    def later(self, item: JournalItem, delay: float) -> None:
-        with self._cond:
-            heapq.heappush(self._later, (time.monotonic() + delay, item.index, item))
-            self._active -= 1
-            self._cond.notify_all()
-
-
-@dataclass
-class _Tally:
-    bytes_total: int
-    files_total: int
-    bytes_done: int = 0
-    files_done: int = 0
-    bytes_sent: int = 0
-    failed: int = 0
-    skipped: int = 0
-    moved: int = 0
-    bytes_moved: int = 0
-    in_flight: dict[int, str] = field(default_factory=dict)
-    samples: deque[tuple[float, int]] = field(default_factory=deque)
 
 
 class UploadEngine:
@@ -187,7 +105,7 @@ class UploadEngine:
         )
         self._lock = threading.Lock()
         self._last_emit = 0.0
-        self._tally = _Tally(0, 0)
+        self._tally = Tally(0, 0)
         self._error: UserFacingError | None = None
         self._attempts: dict[int, int] = {}
         self._plain_sessions = session_factory  # unpaced: works after a stop, see _abandon
@@ -200,7 +118,7 @@ class UploadEngine:
         todo = self.journal.items(self.run_id, [ItemState.UPLOADING, ItemState.PENDING])
         todo.sort(key=lambda item: (item.state is not ItemState.UPLOADING, item.index))
         moving = [i for i in self.journal.items(self.run_id) if i.disposition.value == "move"]
-        self._tally = _Tally(
+        self._tally = Tally(
             bytes_total=info.bytes_to_move,
             files_total=len(moving),
             bytes_done=info.bytes_done,
@@ -208,7 +126,7 @@ class UploadEngine:
                 1 for i in moving if i.state not in (ItemState.PENDING, ItemState.UPLOADING)
             ),
         )
-        work = _Work(todo)
+        work = WorkQueue(todo)
         watcher = threading.Thread(target=self._watch_stop, name="upload-stop", daemon=True)
         watcher.start()
         threads = [
@@ -246,7 +164,7 @@ class UploadEngine:
             if self.stop.wait(0.1):
                 self._halt.set()
 
-    def _worker(self, work: _Work) -> None:
+    def _worker(self, work: WorkQueue) -> None:
         lower_thread_priority()  # a GUI thread in this process comes first (Linux)
         while not self._halt.is_set():
             try:
@@ -266,7 +184,7 @@ class UploadEngine:
             finally:
                 self.limiter.release()
 
-    def _one(self, item: JournalItem, work: _Work) -> None:
+    def _one(self, item: JournalItem, work: WorkQueue) -> None:
         # Whatever happens to this file, `work.done()` (or `later`) is called exactly once:
         # a worker that left without it would keep the others waiting for ever.
         handed_back = False
