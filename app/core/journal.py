@@ -30,7 +30,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from app import paths
-from app.core import journal_schema
 from app.core.filelock import FileLock, LockHeld
 from app.core.journal_errors import (
     JournalFromNewerVersion,
@@ -39,10 +38,10 @@ from app.core.journal_errors import (
     JournalUnreadable,
     writable,
 )
-from app.core.journal_open import open_connection, open_read_only, set_aside
+from app.core.journal_open import open_connection, open_read_only
+from app.core.journal_read import JournalReader
 from app.core.journal_records import (
     DONE_STATES,
-    ITEM_COLUMNS,
     TO_DO_STATES,
     ItemState,
     JournalCorrupt,
@@ -51,7 +50,6 @@ from app.core.journal_records import (
     SessionUrls,
     UrlSealer,
     initial_state,
-    item_from_row,
 )
 from app.core.plan import Plan
 
@@ -78,7 +76,7 @@ JOURNAL_FILE_NAME = "journal.sqlite3"
 PRACTICE_JOURNAL_FILE_NAME = "practice-journal.sqlite3"
 
 
-class Journal:
+class Journal(JournalReader):
     """One journal file. Thread-safe: the upload workers share it (one connection, a lock).
 
     While open it holds an exclusive operating-system lock (`<journal>.lock`), so a second
@@ -91,7 +89,7 @@ class Journal:
         self._urls = SessionUrls(sealer)
         self.read_only = False
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self._file_lock: FileLock | None = FileLock(self.path.with_name(self.path.name + ".lock"))
+        self._file_lock = FileLock(self.path.with_name(self.path.name + ".lock"))
         try:
             self._file_lock.acquire()
         except LockHeld as held:
@@ -104,14 +102,14 @@ class Journal:
 
     @classmethod
     def open_read_only(cls, path: Path) -> Journal:
-        """The journal for diagnostics (support bundle, hand-back, the assisted window):
+        """The journal for diagnostics (support bundle, hand-back check):
         read only, without the journal's lock (readable while an assistant runs), never
         upgraded or set aside; a version 1 journal reads with its label fields empty.
         Raises `JournalUnreadable` or `JournalFromNewerVersion`, the file left as it is."""
         journal = cls.__new__(cls)
         journal.path = Path(path)
         journal._lock = threading.Lock()
-        journal._urls = SessionUrls(None)  # sealed session URLs stay sealed (read as None)
+        journal._urls = SessionUrls(None)  # no sealer: session URLs read as None, never shown
         journal.read_only = True
         journal._file_lock = None
         journal._conn = open_read_only(journal.path)
@@ -130,18 +128,6 @@ class Journal:
     def keeps_session_urls(self) -> bool:
         """False: upload session URLs live in memory only (no sealer) and die with us."""
         return self._urls.sealer is not None
-
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
-            if self._file_lock is not None:
-                self._file_lock.release()
-
-    def __enter__(self) -> Journal:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -218,89 +204,7 @@ class Journal:
                 (run_id,),
             ).rowcount
 
-    def unfinished_run(self) -> RunInfo | None:
-        """The latest run that did not finish (offered for resuming), if any."""
-        with self._lock:
-            row = self._conn.execute(
-                "SELECT id FROM runs WHERE finished IS NULL ORDER BY id DESC LIMIT 1"
-            ).fetchone()
-        return self.run_info(int(row[0])) if row else None
-
-    def latest_run(self) -> RunInfo | None:
-        with self._lock:
-            row = self._conn.execute("SELECT max(id) FROM runs").fetchone()
-        return self.run_info(int(row[0])) if row and row[0] is not None else None
-
-    def run_info(self, run_id: int) -> RunInfo:
-        with self._lock:
-            row = self._conn.execute(
-                "SELECT id, account, source_root, destination, started, finished, policy_name, "
-                "settings_digest FROM runs WHERE id = ?",
-                (run_id,),
-            ).fetchone()
-            if row is None:
-                raise KeyError(run_id)
-            counts = {
-                str(state): int(n)
-                for state, n in self._conn.execute(
-                    "SELECT state, count(*) FROM items WHERE run_id = ? GROUP BY state", (run_id,)
-                )
-            }
-            to_move, done = self._conn.execute(
-                "SELECT coalesce(sum(size), 0), coalesce(sum(CASE WHEN state IN "
-                "('verified', 'skipped_existing') THEN size ELSE 0 END), 0) "
-                "FROM items WHERE run_id = ? AND disposition = 'move'",
-                (run_id,),
-            ).fetchone()
-        return RunInfo(
-            id=int(row[0]),
-            account=str(row[1]),
-            source_root=str(row[2]),
-            destination=str(row[3]),
-            started=float(row[4]),
-            finished=None if row[5] is None else float(row[5]),
-            policy_name=str(row[6]),
-            settings_digest=str(row[7]),
-            counts=counts,
-            bytes_to_move=int(to_move),
-            bytes_done=int(done),
-        )
-
     # -- items ---------------------------------------------------------------------------
-
-    def items(self, run_id: int, states: Iterable[ItemState] | None = None) -> list[JournalItem]:
-        sql = f"SELECT {ITEM_COLUMNS} FROM items WHERE run_id = ?"  # noqa: S608 (constant)
-        params: list[object] = [run_id]
-        if states is not None:
-            wanted = [state.value for state in states]
-            sql += f" AND state IN ({', '.join('?' for _ in wanted)})"
-            params.extend(wanted)
-        with self._lock:
-            rows = self._conn.execute(sql + " ORDER BY idx", params).fetchall()
-        return [self._item(row) for row in rows]
-
-    def item(self, run_id: int, index: int) -> JournalItem:
-        with self._lock:
-            row = self._conn.execute(
-                f"SELECT {ITEM_COLUMNS} FROM items WHERE run_id = ? AND idx = ?",  # noqa: S608
-                (run_id, index),
-            ).fetchone()
-        if row is None:
-            raise KeyError((run_id, index))
-        return self._item(row)
-
-    def _item(self, row: object) -> JournalItem:
-        try:
-            item = item_from_row(row)
-        except (ValueError, TypeError) as error:  # damaged after it was opened and checked
-            log.error("Journal row unreadable: %s", type(error).__name__)
-            why = f"a file's record is damaged ({type(error).__name__})"
-            if self.read_only:  # diagnostics never move the officer's journal
-                raise JournalUnreadable(self.path, why) from error
-            with self._lock:
-                self._conn.close()
-            set_aside(self.path, why)
-        return self._urls.resolve(item)
 
     def _update(self, run_id: int, index: int, **values: object) -> None:
         columns = ", ".join(f"{name} = ?" for name in values)
@@ -398,19 +302,6 @@ class Journal:
             done_at=time.time(),
         )
 
-    def needing_label(self, run_id: int) -> list[JournalItem]:
-        """Files in OneDrive whose policy label is not confirmed yet (a resume retries
-        earlier problems too: most are passing, such as throttling or a lost network)."""
-        sql = (
-            f"SELECT {ITEM_COLUMNS} FROM items WHERE run_id = ? "  # noqa: S608 (constant)
-            "AND state IN ('verified', 'skipped_existing') AND item_id IS NOT NULL "
-            "AND wanted_label != '' AND retention_label IS NULL "
-            "ORDER BY idx"
-        )
-        with self._lock:
-            rows = self._conn.execute(sql, (run_id,)).fetchall()
-        return [self._item(row) for row in rows]
-
     def mark_labels(
         self, run_id: int, outcomes: Iterable[tuple[int, str | None, str | None]]
     ) -> None:
@@ -423,24 +314,6 @@ class Journal:
                 "WHERE run_id = ? AND idx = ?",
                 [(applied, problem, run_id, index) for index, applied, problem in outcomes],
             )
-
-    def labels_unworked(self, run_id: int) -> list[JournalItem]:
-        """Files to move of a run started before the journal recorded labels (a version 1
-        journal upgraded), whose wanted label nobody has worked out yet: `wanted_label` is
-        '' there for want of knowing, not because the policy names none."""
-        with self._lock:
-            row = self._conn.execute(
-                "SELECT value FROM meta WHERE key = ?", (journal_schema.LABELS_FROM_RUN_KEY,)
-            ).fetchone()
-            if row is None or run_id >= int(row[0]):
-                return []
-            rows = self._conn.execute(
-                f"SELECT {ITEM_COLUMNS} FROM items WHERE run_id = ? "  # noqa: S608 (constant)
-                "AND disposition = 'move' AND wanted_label = '' AND label_problem IS NULL "
-                "ORDER BY idx",
-                (run_id,),
-            ).fetchall()
-        return [self._item(row) for row in rows]
 
     def set_wanted_labels(self, run_id: int, values: Iterable[tuple[int, str, str | None]]) -> None:
         """(index, the label the policy maps the file to, why none could be worked out or

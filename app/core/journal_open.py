@@ -5,9 +5,10 @@ file that is not a usable journal is set aside (renamed with a timestamp, never 
 and `JournalCorrupt` says where it went; a sound version 1 journal is upgraded; a journal
 from a newer build is refused and left in place (`JournalFromNewerVersion`).
 
-`open_read_only` is for the support bundle, hand-back and the assisted window: SQLite's
-`mode=ro`, so it never upgrades, never sets aside and never writes; WAL lets it read while
-a running assistant writes. A version 1 journal reads with its label fields empty.
+`open_read_only` is for diagnostics (support bundle, hand-back check): SQLite's
+`mode=ro`, so it never upgrades, never sets aside and never writes the journal (to read a
+WAL journal SQLite may leave an empty -wal/-shm beside it); WAL lets it read while a
+running assistant writes. A version 1 journal reads with its label fields empty.
 """
 
 from __future__ import annotations
