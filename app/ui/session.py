@@ -64,6 +64,14 @@ class RunProgress:
         return getattr(self.engine, name)
 
 
+@dataclass(frozen=True)
+class LabelsProgress:
+    """The retention-label pass after the upload: `done` of `total` labels tried."""
+
+    done: int
+    total: int
+
+
 @dataclass
 class DeleteResult:
     deleted: int
@@ -97,9 +105,16 @@ class Session:
     # The wizard window's native handle (`int(winId())`, set on the GUI thread): the
     # Windows broker's sign-in dialog needs a parent window.
     window_handle: int | None = None
+    # Why the retention labels are not all set (shown beside the upload's own result).
+    labels_problem: UserFacingError | None = None
     _journal: Any = None
     _graph: Any = None
     _token: Callable[[bool], str] | None = None  # set by tests/benchmarks; else the sign-in's
+    # Receipts are published one at a time, newest last (see publish_receipt).
+    _publishing: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _publish_counter: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _publish_requested: int = 0
+    _published: tuple[int, Any] = (0, None)  # (generation, PublishedReceipt)
 
     # -- configuration -----------------------------------------------------------------
     @property
@@ -392,18 +407,49 @@ class Session:
         )
         try:
             self.result = engine.run()
-            if self.settings.policy.retention_labels and not self.result.cancelled:
-                from app.m365.retention_labels import apply_labels
-
-                # Problems are recorded per file in the journal (the receipt lists them);
-                # a file whose label failed stays moved.
-                apply_labels(graph, journal, self.run_id, stop=stop)
+            self.labels_problem = None
+            # Not after a run that stopped with an error (signed out, offline, throttled):
+            # every label would fail the same way. The run stays open; a resume sets them.
+            if (
+                self.settings.policy.retention_labels
+                and not self.result.cancelled
+                and self.result.error is None
+            ):
+                self.labels_problem = self._apply_labels(graph, journal, progress, stop)
         finally:
             graph.close()
         self._find_folder_url(run.destination)
         if self.result.error is not None and not self.result.cancelled:
             raise self.result.error
         return self.result
+
+    def _apply_labels(
+        self, graph: Any, journal: Any, progress: Progress, stop: threading.Event
+    ) -> UserFacingError | None:
+        """The retention labels onto the files now in OneDrive. One file's problem is
+        recorded in the journal (the receipt lists it; the file stays moved); a problem
+        with the whole pass is returned, never raised over the upload's own result."""
+        from app.core.errors import CancelledError
+        from app.m365.retention_labels import LabelsNotApplied, apply_labels
+
+        assert self.run_id is not None
+        try:
+            labels = apply_labels(
+                graph,
+                journal,
+                self.run_id,
+                stop=stop,
+                on_progress=lambda p: progress(LabelsProgress(p.done, p.total)),
+            )
+        except CancelledError:
+            return None
+        except Exception as error:  # the files have moved: say it, keep the result
+            log.exception("Retention label pass failed")
+            return LabelsNotApplied(error)
+        if labels.halted_by is not None and not stop.is_set():
+            log.warning("Retention labels paused: %s", labels.halted_by.for_terminal())
+            return LabelsNotApplied(labels.halted_by)
+        return None
 
     def _find_folder_url(self, destination: str) -> None:
         """The OneDrive folder's own web address, for the receipt's "open" button."""
@@ -417,11 +463,11 @@ class Session:
         if item and item.get("webUrl"):
             self.drive.web_url = str(item["webUrl"])
 
-    def publish_receipt(self, stop: threading.Event) -> Any:
+    def publish_receipt(self, stop: threading.Event, extra: tuple[str, ...] = ()) -> Any:
         """On a worker: the receipt of this migration (every run of it, from the journal),
         saved in Documents and put beside the files in OneDrive. Returns
         app.m365.receipt_upload.PublishedReceipt (problems in it, never raised), or None
-        before any run."""
+        before any run. `extra`: paragraphs added to the page (what was deleted since)."""
         from app import paths
         from app.core.policy import policy_from_settings
         from app.core.receipt_html import rule_texts
@@ -435,16 +481,28 @@ class Session:
             log.warning("Receipt without the policy's texts: %s", error)
             rules = None
         signed_in = self.account is not None or self._token is not None
-        return publish_receipt(
-            self.journal(),
-            self.run_id,
-            folder=paths.user_documents_dir(),
-            graph=self.graph() if signed_in else None,
-            language=self.language,
-            practice=self.sandbox is not None,
-            rules=rules,
-            stop=stop,
-        )
+        # One at a time, newest last: "Receipt so far" still uploading when the last page
+        # publishes must not finish after it and leave an older receipt in place
+        # (conflictBehavior=replace). A request overtaken by a newer publish is skipped.
+        with self._publish_counter:
+            self._publish_requested += 1
+            generation = self._publish_requested
+        with self._publishing:
+            if self._published[0] > generation:
+                return self._published[1]
+            published = publish_receipt(
+                self.journal(),
+                self.run_id,
+                folder=paths.user_documents_dir(),
+                graph=self.graph() if signed_in else None,
+                language=self.language,
+                practice=self.sandbox is not None,
+                rules=rules,
+                extra=extra,
+                stop=stop,
+            )
+            self._published = (generation, published)
+            return published
 
     # -- the only write to the H: drive --------------------------------------------------
     @staticmethod

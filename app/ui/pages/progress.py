@@ -19,7 +19,7 @@ from app.ui import a11y
 from app.ui import formatting as fmt
 from app.ui.pages import DONE
 from app.ui.pages.common import Page, set_text
-from app.ui.session import Session
+from app.ui.session import LabelsProgress, Session
 from app.ui.workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
@@ -60,6 +60,9 @@ class ProgressPage(Page):
         self.body.addWidget(self.bar)
         self.overall = self.text("", selectable=True)
         self.counts = self.text("", selectable=True)
+        # The retention-label pass after the upload (minutes on a big drive): its own line.
+        self.labels_line = self.text("", selectable=True)
+        self._labels_started = False
         row = QHBoxLayout()
         self.pause_button = self.button(
             self.tr("&Pause"), self.tr("Pause after the current pieces")
@@ -154,6 +157,8 @@ class ProgressPage(Page):
         self._milestone = 0
         self._spoken_files = -1
         self._started = time.monotonic()
+        self._labels_started = False
+        set_text(self.labels_line, "")
         self.pause_event.clear()
         self.pause_button.setText(self.tr("&Pause"))
         set_text(self.overall, self.tr("Starting..."))
@@ -179,6 +184,9 @@ class ProgressPage(Page):
         return session.upload(progress, self.pause_event, stop)
 
     def _progress(self, p: Any) -> None:
+        if isinstance(p, LabelsProgress):
+            self._labels_progress(p)
+            return
         files_done = int(getattr(p, "files_done", 0))
         files_total = int(getattr(p, "files_total", 0))
         bytes_done = int(getattr(p, "bytes_done", 0))
@@ -216,6 +224,16 @@ class ProgressPage(Page):
         for problem in getattr(p, "problems", ()):
             self._add_problem(problem)
         self._speak_progress(permille // 10, files_done)
+
+    def _labels_progress(self, p: LabelsProgress) -> None:
+        text = self.tr("Setting retention labels: {done} of {total}").format(
+            done=fmt.number(p.done), total=fmt.number(p.total)
+        )
+        first = not self._labels_started
+        self._labels_started = True
+        set_text(self.labels_line, text)
+        if first:  # a new stage: a milestone, whatever the mode but "only at the end"
+            self.wizard_().announce(text, force=True)
 
     def _speak_progress(self, percent: int, files_done: int) -> None:
         """The three announcement modes: every finished file (paced by the announcer), the
@@ -319,6 +337,11 @@ class ProgressPage(Page):
         self.stop_button.setEnabled(False)
         self.bar.setValue(100)
         message = self.tr("Finished moving your files. Press Next for your receipt.")
+        problem = self.session.labels_problem
+        if problem is not None:  # the files have moved; the labels wait for a resume
+            labels = f"⚠ {problem.title}. {problem.message} {problem.action}".strip()
+            set_text(self.labels_line, labels)
+            message = f"{message} {labels}"
         set_text(self.overall, message)
         self.wizard_().announce(message, assertive=True)
         self.completeChanged.emit()
