@@ -89,7 +89,7 @@ def stored_version(conn: sqlite3.Connection) -> int | None:
     """The schema version the journal says it has (None: not a journal of ours, or none)."""
     try:
         row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    except sqlite3.OperationalError:  # no meta table: `problem()` says what it is
+    except sqlite3.OperationalError:  # no meta table: `shape_problem()` says what it is
         return None
     try:
         return int(row[0]) if row is not None else None
@@ -110,7 +110,7 @@ def upgrade(conn: sqlite3.Connection) -> bool:
     """Bring a version 1 journal (exactly v1's columns) to this version; True if done.
 
     Call it only on a journal `soundness()` passed. Anything else is left untouched for
-    `problem()` to judge. The runs already there are noted (`LABELS_FROM_RUN_KEY`)."""
+    `shape_problem()` to judge. The runs already there are noted (`LABELS_FROM_RUN_KEY`)."""
     if not is_version_1(conn):
         return False
     conn.execute("BEGIN IMMEDIATE")
@@ -167,17 +167,10 @@ def soundness(conn: sqlite3.Connection) -> str | None:
     return None
 
 
-def problem(conn: sqlite3.Connection) -> str | None:
-    """None if this is a journal we can use; else what is wrong, in plain words.
-
-    An empty database is fine (the caller creates the schema). Raises sqlite3.DatabaseError
-    for damage SQLite itself notices.
-    """
-    return soundness(conn) or shape_problem(conn)
-
-
 def shape_problem(conn: sqlite3.Connection, *, version: int = SCHEMA_VERSION) -> str | None:
-    """What is wrong with the tables, columns and rows of a (sound) journal of `version`."""
+    """None if this (sound) journal of `version` is one we can use; else what is wrong
+    with its tables, columns or rows, in plain words. An empty database is fine (the
+    caller creates the schema)."""
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if not tables:
         return None

@@ -77,8 +77,9 @@ def test_a_journal_of_an_unknown_version_is_not_upgraded(tmp_path: Path) -> None
     conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     conn.commit()
     assert journal_schema.upgrade(conn) is False
-    assert (
-        journal_schema.problem(conn) == "it was written by another version of the app (schema 99)"
+    assert journal_schema.stored_version(conn) == 99
+    assert journal_schema.shape_problem(conn) == (
+        "it was written by another version of the app (schema 99)"
     )
     conn.close()
 
