@@ -207,6 +207,8 @@ def _apply_labels(
     except Exception as error:  # the files have moved: say it, and the receipt still follows
         log.exception("Retention label pass failed")
         print(LabelsNotApplied(error).for_terminal(), file=sys.stderr)
+        if journal.needing_label(run_id):  # kept open: --resume sets the labels
+            journal.reopen_run(run_id, retry_failed=False)
         return
     if labels.halted_by is not None and not stop.is_set():
         print(LabelsNotApplied(labels.halted_by).for_terminal(), file=sys.stderr)

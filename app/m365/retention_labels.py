@@ -211,10 +211,11 @@ def apply_labels(
         pool.shutdown(wait=True, cancel_futures=True)
         if pending:
             journal.mark_labels(run_id, pending)
+        # Stopped, halted or failed with labels still to set: the run stays open, so the
+        # next launch (or --resume) offers to continue it.
+        if (stop.is_set() or halt.is_set()) and journal.needing_label(run_id):
+            journal.reopen_run(run_id, retry_failed=False)
     result.stopped = stop.is_set() or halt.is_set()
-    if result.stopped and journal.needing_label(run_id):
-        # Labels still to set keep the run open, so the next launch offers to continue it.
-        journal.reopen_run(run_id, retry_failed=False)
     log.info(
         "Retention labels: %d applied, %d problems, %d of %d left",
         result.applied,

@@ -445,6 +445,8 @@ class Session:
             return None
         except Exception as error:  # the files have moved: say it, keep the result
             log.exception("Retention label pass failed")
+            if journal.needing_label(self.run_id):  # kept open: a resume sets them
+                journal.reopen_run(self.run_id, retry_failed=False)
             return LabelsNotApplied(error)
         if labels.halted_by is not None and not stop.is_set():
             log.warning("Retention labels paused: %s", labels.halted_by.for_terminal())

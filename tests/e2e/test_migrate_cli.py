@@ -152,3 +152,83 @@ def test_resume_tries_failed_files_again(
     with Journal.open_default(practice=True) as journal:
         run = journal.latest_run()
         assert run is not None and run.counts.get("failed", 0) == 0
+
+
+LABEL_POLICY = """
+[policy]
+name = "Force policy"
+version = "3"
+
+[[rules]]
+id = "reports"
+action = "move"
+title.en = "Reports"
+explanation.en = "Reports"
+folders = ["Reports"]
+label = "Operational - 7 years"
+"""
+
+
+def _labels_on(tmp_path: Path) -> list[str]:
+    policy = tmp_path / "policy.toml"
+    policy.write_text(LABEL_POLICY, encoding="utf-8")
+    organisation = tmp_path / "organisation.toml"
+    organisation.write_text(
+        f"[policy]\nretention_labels = true\nfile = '{policy}'\n", encoding="utf-8"
+    )
+    return ["--settings", str(organisation)]
+
+
+def test_no_label_pass_after_a_run_stopped_by_an_error_and_the_receipt_follows(
+    sandbox: Sandbox,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.m365 import retention_labels
+
+    calls: list[int] = []
+    real = retention_labels.apply_labels
+    monkeypatch.setattr(
+        retention_labels, "apply_labels", lambda *a, **k: calls.append(1) or real(*a, **k)
+    )
+    source = tmp_path / "H"
+    _drive(source, seed=6)
+    sandbox.faults.set("rate=1.0,kinds=401")
+    try:
+        code = main(
+            [*_labels_on(tmp_path), *_attach(sandbox, "--source", str(source), "--accept-guidance")]
+        )
+    finally:
+        sandbox.faults.clear()
+    captured = capsys.readouterr()
+    assert code == 3 and calls == [], captured
+    assert "Receipt saved" in captured.out  # the receipt still follows a stopped run
+    assert main([*_labels_on(tmp_path), *_attach(sandbox, "--resume")]) == 0
+    assert calls == [1]  # on resume, after a clean run
+
+
+def test_a_failing_label_pass_never_loses_the_receipt(
+    sandbox: Sandbox,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.m365 import retention_labels
+    from app.m365.errors import SignInRequired
+
+    def signed_out(*_args: object, **_kwargs: object) -> object:
+        raise SignInRequired("refresh token revoked")
+
+    monkeypatch.setattr(retention_labels, "apply_labels", signed_out)
+    source = tmp_path / "H"
+    _drive(source, seed=8)
+    code = main(
+        [*_labels_on(tmp_path), *_attach(sandbox, "--source", str(source), "--accept-guidance")]
+    )
+    captured = capsys.readouterr()
+    assert code == 0, captured
+    assert "Retention labels were not set" in captured.err
+    assert "Receipt saved" in captured.out and "Moved and verified" in captured.out
+    with Journal.open_default(practice=True) as journal:
+        assert journal.unfinished_run() is not None  # open: --resume sets the labels
