@@ -4,142 +4,142 @@
     <context>
         <name>AssistedWindow</name>
         <message>
-            <location filename="../app/ui/assisted.py" line="87" />
+            <location filename="../app/ui/assisted.py" line="100" />
             <source>The journal cannot be read: {error}</source>
             <translation>Does dim modd darllen y cofnod: {error}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="90" />
+            <location filename="../app/ui/assisted.py" line="103" />
             <source>The journal holds no migration yet.</source>
             <translation>Does dim mudo yn y cofnod eto.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="94" />
+            <location filename="../app/ui/assisted.py" line="107" />
             <source>Run {id} ({status}), started {started}</source>
             <translation>Rhediad {id} ({status}), wedi dechrau {started}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="96" />
+            <location filename="../app/ui/assisted.py" line="109" />
             <source>finished</source>
             <translation>wedi gorffen</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="96" />
+            <location filename="../app/ui/assisted.py" line="109" />
             <source>unfinished</source>
             <translation>heb orffen</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="99" />
+            <location filename="../app/ui/assisted.py" line="112" />
             <source>Files per state: {counts}</source>
             <translation>Ffeiliau ym mhob cyflwr: {counts}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="100" />
+            <location filename="../app/ui/assisted.py" line="113" />
             <source>Still to do: {n} files</source>
             <translation>I'w gwneud o hyd: {n} ffeil</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="101" />
+            <location filename="../app/ui/assisted.py" line="114" />
             <source>Bytes done: {done} of {total}</source>
             <translation>Beitiau wedi'u gwneud: {done} o {total}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="140" />
+            <location filename="../app/ui/assisted.py" line="153" />
             <source>Assisted session</source>
             <translation>Sesiwn gyda chymorth</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="144" />
+            <location filename="../app/ui/assisted.py" line="157" />
             <source>Session code: {code}</source>
             <translation>Cod y sesiwn: {code}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="150" />
+            <location filename="../app/ui/assisted.py" line="163" />
             <source>Quote this code to the service desk; it is in the log and the bundle.</source>
             <translation>Rhowch y cod hwn i'r ddesg gwasanaeth; mae yn y log ac yn y pecyn.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="156" />
+            <location filename="../app/ui/assisted.py" line="169" />
             <source>&amp;Journal</source>
             <translation>&amp;Cofnod</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="157" />
+            <location filename="../app/ui/assisted.py" line="170" />
             <source>The journal's state: files per state in the current run, and bytes.</source>
             <translation>Cyflwr y cofnod: ffeiliau ym mhob cyflwr yn y rhediad presennol, a beitiau.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="162" />
+            <location filename="../app/ui/assisted.py" line="175" />
             <source>&amp;Problems (technical detail)</source>
             <translation>&amp;Problemau (manylion technegol)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="163" />
+            <location filename="../app/ui/assisted.py" line="176" />
             <source>Warnings and errors so far, with the technical detail behind each.</source>
             <translation>Rhybuddion a gwallau hyd yma, gyda'r manylion technegol y tu ôl i bob un.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="167" />
+            <location filename="../app/ui/assisted.py" line="180" />
             <source>Live &amp;log</source>
             <translation>&amp;Log byw</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="168" />
+            <location filename="../app/ui/assisted.py" line="181" />
             <source>The assistant's log as it is written, with secrets removed.</source>
             <translation>Log y cynorthwyydd wrth iddo gael ei ysgrifennu, heb unrhyw gyfrinachau.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="172" />
+            <location filename="../app/ui/assisted.py" line="185" />
             <source>&amp;Save a support bundle...</source>
             <translation>C&amp;adw pecyn cymorth...</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="176" />
+            <location filename="../app/ui/assisted.py" line="189" />
             <source>A zip for the service desk: the log, receipts and settings, with no tokens and no file contents</source>
             <translation>Ffeil zip ar gyfer y ddesg gwasanaeth: y log, derbynebau a gosodiadau, heb docynnau na chynnwys ffeiliau</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="181" />
+            <location filename="../app/ui/assisted.py" line="194" />
             <source>&amp;Close</source>
             <translation>Ca&amp;u</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="184" />
+            <location filename="../app/ui/assisted.py" line="197" />
             <source>Close this window (Ctrl+Shift+A opens it again)</source>
             <translation>Cau'r ffenestr hon (mae Ctrl+Shift+A yn ei hagor eto)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="249" />
+            <location filename="../app/ui/assisted.py" line="301" />
             <source>Save a support bundle</source>
             <translation>Cadw pecyn cymorth</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="251" />
+            <location filename="../app/ui/assisted.py" line="303" />
             <source>Zip file (*.zip)</source>
             <translation>Ffeil zip (*.zip)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="259" />
+            <location filename="../app/ui/assisted.py" line="311" />
             <source>Saving the support bundle...</source>
             <translation>Wrthi'n cadw'r pecyn cymorth...</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="306" />
+            <location filename="../app/ui/assisted.py" line="358" />
             <source>The support bundle could not be saved</source>
             <translation>Doedd dim modd cadw'r pecyn cymorth</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="307" />
+            <location filename="../app/ui/assisted.py" line="359" />
             <source>Nothing could be written to {path}.</source>
             <translation>Doedd dim modd ysgrifennu i {path}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="308" />
+            <location filename="../app/ui/assisted.py" line="360" />
             <source>Choose another folder, for example your Documents.</source>
             <translation>Dewiswch ffolder arall, er enghraifft eich Dogfennau.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="316" />
+            <location filename="../app/ui/assisted.py" line="368" />
             <source>Support bundle saved to {path}</source>
             <translation>Cadwyd y pecyn cymorth yn {path}</translation>
         </message>
@@ -271,37 +271,37 @@
             <translation>Wrthi'n paratoi eich derbynneb...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="155" />
+            <location filename="../app/ui/pages/done.py" line="164" />
             <source>Save the receipt</source>
             <translation>Cadw'r dderbynneb</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="157" />
+            <location filename="../app/ui/pages/done.py" line="166" />
             <source>Web page (*.html);;Spreadsheet (*.csv);;Text (*.txt)</source>
             <translation>Tudalen we (*.html);;Taenlen (*.csv);;Testun (*.txt)</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="181" />
+            <location filename="../app/ui/pages/done.py" line="191" />
             <source>Receipt saved to {path}</source>
             <translation>Cadwyd y dderbynneb yn {path}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="191" />
+            <location filename="../app/ui/pages/done.py" line="201" />
             <source>Delete files from your H: drive?</source>
             <translation>Dileu ffeiliau o'ch gyriant H:?</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="194" />
+            <location filename="../app/ui/pages/done.py" line="204" />
             <source>This permanently deletes {what} from your H: drive. They are the files the retention guidance (or you) chose not to move. They are not in OneDrive.</source>
             <translation>Bydd hyn yn dileu {what} o'ch gyriant H: am byth. Dyma'r ffeiliau na chawson nhw eu symud, yn ôl y canllawiau cadw (neu eich dewis chi). Dydyn nhw ddim yn OneDrive.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="198" />
+            <location filename="../app/ui/pages/done.py" line="208" />
             <source>The full list is under Show Details.</source>
             <translation>Mae'r rhestr lawn o dan Show Details.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="201" />
+            <location filename="../app/ui/pages/done.py" line="211" />
             <source>Delete %n file(s)</source>
             <translation>
                 <numerusform>Dileu %n ffeil</numerusform>
@@ -312,22 +312,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="203" />
+            <location filename="../app/ui/pages/done.py" line="213" />
             <source>Keep them</source>
             <translation>Eu cadw</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="218" />
+            <location filename="../app/ui/pages/done.py" line="228" />
             <source>Deleting...</source>
             <translation>Wrthi'n dileu...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="235" />
+            <location filename="../app/ui/pages/done.py" line="245" />
             <source>Deleted {what} from your H: drive.</source>
             <translation>Wedi dileu {what} o'ch gyriant H:</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="239" />
+            <location filename="../app/ui/pages/done.py" line="249" />
             <source>%n file(s) could not be deleted:</source>
             <translation>
                 <numerusform>Doedd dim modd dileu %n ffeil:</numerusform>
@@ -338,7 +338,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="243" />
+            <location filename="../app/ui/pages/done.py" line="253" />
             <source>%n file(s) were kept because they are no longer as they were when scanned:</source>
             <translation>
                 <numerusform>Cadwyd %n ffeil am eu bod wedi newid ers i'r cynorthwyydd edrych arnyn nhw:</numerusform>
@@ -682,129 +682,134 @@
             <translation>Cynnydd cyffredinol</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="65" />
-            <location filename="../app/ui/pages/progress.py" line="158" />
-            <location filename="../app/ui/pages/progress.py" line="284" />
+            <location filename="../app/ui/pages/progress.py" line="68" />
+            <location filename="../app/ui/pages/progress.py" line="163" />
+            <location filename="../app/ui/pages/progress.py" line="302" />
             <source>&amp;Pause</source>
             <translation>&amp;Oedi</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="65" />
+            <location filename="../app/ui/pages/progress.py" line="68" />
             <source>Pause after the current pieces</source>
             <translation>Oedi ar ôl y darnau sy'n cael eu hanfon nawr</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="69" />
+            <location filename="../app/ui/pages/progress.py" line="72" />
             <source>S&amp;top for now</source>
             <translation>S&amp;topio am y tro</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="69" />
+            <location filename="../app/ui/pages/progress.py" line="72" />
             <source>Stop safely; you can continue later</source>
             <translation>Stopio'n ddiogel; gallwch barhau yn nes ymlaen</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="72" />
+            <location filename="../app/ui/pages/progress.py" line="75" />
             <source>&amp;Read progress</source>
             <translation>&amp;Darllen y cynnydd</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="72" />
+            <location filename="../app/ui/pages/progress.py" line="75" />
             <source>Ctrl+R reads it aloud</source>
             <translation>Mae Ctrl+R yn ei ddarllen yn uchel</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="76" />
+            <location filename="../app/ui/pages/progress.py" line="79" />
             <source>Receipt so &amp;far</source>
             <translation>Derbynneb hyd &amp;yma</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="77" />
+            <location filename="../app/ui/pages/progress.py" line="80" />
             <source>Saves the receipt of what has moved until now, in Documents and OneDrive</source>
             <translation>Yn cadw derbynneb o'r hyn sydd wedi symud hyd yma, yn eich ffolder Dogfennau ac yn OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="85" />
+            <location filename="../app/ui/pages/progress.py" line="88" />
             <source>Moving now:</source>
             <translation>Yn symud nawr:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="87" />
+            <location filename="../app/ui/pages/progress.py" line="90" />
             <source>Files moving now</source>
             <translation>Ffeiliau sy'n symud nawr</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="90" />
+            <location filename="../app/ui/pages/progress.py" line="93" />
             <source>Needing attention:</source>
             <translation>Angen sylw:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="92" />
+            <location filename="../app/ui/pages/progress.py" line="95" />
             <source>Files needing attention, with what to do</source>
             <translation>Ffeiliau sydd angen sylw, a beth i'w wneud</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="110" />
+            <location filename="../app/ui/pages/progress.py" line="113" />
             <source>Every step</source>
             <translation>Pob cam</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="111" />
+            <location filename="../app/ui/pages/progress.py" line="114" />
             <source>At 25, 50 and 75 percent</source>
             <translation>Ar 25, 50 a 75 y cant</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="112" />
+            <location filename="../app/ui/pages/progress.py" line="115" />
             <source>Only at the end</source>
             <translation>Ar y diwedd yn unig</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="117" />
+            <location filename="../app/ui/pages/progress.py" line="120" />
             <source>&amp;Announce progress:</source>
             <translation>&amp;Cyhoeddi'r cynnydd:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="120" />
+            <location filename="../app/ui/pages/progress.py" line="123" />
             <source>How often a screen reader hears how far the move has got</source>
             <translation>Pa mor aml mae darllenydd sgrin yn clywed pa mor bell mae'r symud wedi cyrraedd</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="159" />
+            <location filename="../app/ui/pages/progress.py" line="164" />
             <source>Starting...</source>
             <translation>Yn dechrau...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="201" />
+            <location filename="../app/ui/pages/progress.py" line="209" />
             <source>{words}. {done} of {total} moved.</source>
             <translation>{words}. Wedi symud {done} o {total}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="208" />
+            <location filename="../app/ui/pages/progress.py" line="216" />
             <source>Done: {done}. Waiting: {waiting}. Needing attention: {failed}.</source>
             <translation>Wedi'u gwneud: {done}. Yn aros: {waiting}. Angen sylw: {failed}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="285" />
+            <location filename="../app/ui/pages/progress.py" line="229" />
+            <source>Setting retention labels: {done} of {total}</source>
+            <translation>Yn gosod labeli cadw: {done} o {total}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="303" />
             <source>Resumed.</source>
             <translation>Wedi ailddechrau.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="288" />
+            <location filename="../app/ui/pages/progress.py" line="306" />
             <source>&amp;Resume</source>
             <translation>&amp;Ailddechrau</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="289" />
+            <location filename="../app/ui/pages/progress.py" line="307" />
             <source>Paused.</source>
             <translation>Wedi oedi.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="321" />
+            <location filename="../app/ui/pages/progress.py" line="339" />
             <source>Finished moving your files. Press Next for your receipt.</source>
             <translation>Wedi gorffen symud eich ffeiliau. Pwyswch Nesaf i gael eich derbynneb.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="334" />
+            <location filename="../app/ui/pages/progress.py" line="357" />
             <source>Stopped safely. Nothing is lost: next time the assistant offers to continue.</source>
             <translation>Wedi stopio'n ddiogel. Does dim byd wedi'i golli: y tro nesaf bydd y cynorthwyydd yn cynnig parhau.</translation>
         </message>
@@ -812,12 +817,12 @@
     <context>
         <name>Receipt</name>
         <message>
-            <location filename="../app/ui/receipt.py" line="50" />
+            <location filename="../app/ui/receipt.py" line="51" />
             <source>Moved {moved} to OneDrive.</source>
             <translation>Wedi symud {moved} i OneDrive.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/receipt.py" line="54" />
+            <location filename="../app/ui/receipt.py" line="55" />
             <source>%n file(s) need your attention.</source>
             <translation>
                 <numerusform>Mae angen i chi edrych ar %n ffeil.</numerusform>
@@ -828,87 +833,87 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="58" />
+            <location filename="../app/ui/receipt.py" line="59" />
             <source>Account: {a}</source>
             <translation>Cyfrif: {a}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="58" />
+            <location filename="../app/ui/receipt.py" line="59" />
             <source>H: drive migration receipt</source>
             <translation>Derbynneb mudo gyriant H:</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="59" />
+            <location filename="../app/ui/receipt.py" line="60" />
             <source>OneDrive folder: {d}</source>
             <translation>Ffolder OneDrive: {d}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="73" />
+            <location filename="../app/ui/receipt.py" line="74" />
             <source>Deleted from the H: drive afterwards: {what}</source>
             <translation>Wedi'u dileu o'r gyriant H: wedyn: {what}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="100" />
+            <location filename="../app/ui/receipt.py" line="103" />
             <source>Your receipt is saved in {folder}.</source>
             <translation>Mae eich derbynneb wedi'i chadw yn {folder}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="103" />
+            <location filename="../app/ui/receipt.py" line="106" />
             <source>The receipt could not be saved on this computer: {why}</source>
             <translation>Doedd dim modd cadw'r dderbynneb ar y cyfrifiadur hwn: {why}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="109" />
+            <location filename="../app/ui/receipt.py" line="112" />
             <source>A copy is in your OneDrive: {names}.</source>
             <translation>Mae copi yn eich OneDrive: {names}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="113" />
+            <location filename="../app/ui/receipt.py" line="116" />
             <source>{name} could not be put in OneDrive: {why}</source>
             <translation>Doedd dim modd rhoi {name} yn OneDrive: {why}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="150" />
+            <location filename="../app/ui/receipt.py" line="142" />
             <source>Moved to OneDrive and checked</source>
             <translation>Wedi'u symud i OneDrive a'u gwirio</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="151" />
+            <location filename="../app/ui/receipt.py" line="143" />
             <source>Left on your H: drive</source>
             <translation>Wedi'u gadael ar eich gyriant H: (heb eu symud)</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="152" />
+            <location filename="../app/ui/receipt.py" line="144" />
             <source>Cannot move</source>
             <translation>Dim modd eu symud</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="153" />
+            <location filename="../app/ui/receipt.py" line="145" />
             <source>Needing attention</source>
             <translation>Angen sylw</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="175" />
+            <location filename="../app/ui/receipt.py" line="167" />
             <source>Already in OneDrive with the same content</source>
             <translation>Yn OneDrive yn barod gyda'r un cynnwys</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="177" />
+            <location filename="../app/ui/receipt.py" line="169" />
             <source>Renamed for OneDrive</source>
             <translation>Wedi'u hailenwi ar gyfer OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="179" />
+            <location filename="../app/ui/receipt.py" line="171" />
             <source>Your choice</source>
             <translation>Eich dewis</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="182" />
+            <location filename="../app/ui/receipt.py" line="174" />
             <source>Could not be moved</source>
             <translation>Doedd dim modd eu symud</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="184" />
+            <location filename="../app/ui/receipt.py" line="176" />
             <source>Not moved yet: continue the migration to finish</source>
             <translation>Heb eu symud eto: parhewch â'r mudo i orffen</translation>
         </message>

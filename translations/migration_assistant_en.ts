@@ -4,142 +4,142 @@
     <context>
         <name>AssistedWindow</name>
         <message>
-            <location filename="../app/ui/assisted.py" line="87" />
+            <location filename="../app/ui/assisted.py" line="100" />
             <source>The journal cannot be read: {error}</source>
             <translation>The journal cannot be read: {error}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="90" />
+            <location filename="../app/ui/assisted.py" line="103" />
             <source>The journal holds no migration yet.</source>
             <translation>The journal holds no migration yet.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="94" />
+            <location filename="../app/ui/assisted.py" line="107" />
             <source>Run {id} ({status}), started {started}</source>
             <translation>Run {id} ({status}), started {started}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="96" />
+            <location filename="../app/ui/assisted.py" line="109" />
             <source>finished</source>
             <translation>finished</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="96" />
+            <location filename="../app/ui/assisted.py" line="109" />
             <source>unfinished</source>
             <translation>unfinished</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="99" />
+            <location filename="../app/ui/assisted.py" line="112" />
             <source>Files per state: {counts}</source>
             <translation>Files per state: {counts}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="100" />
+            <location filename="../app/ui/assisted.py" line="113" />
             <source>Still to do: {n} files</source>
             <translation>Still to do: {n} files</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="101" />
+            <location filename="../app/ui/assisted.py" line="114" />
             <source>Bytes done: {done} of {total}</source>
             <translation>Bytes done: {done} of {total}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="140" />
+            <location filename="../app/ui/assisted.py" line="153" />
             <source>Assisted session</source>
             <translation>Assisted session</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="144" />
+            <location filename="../app/ui/assisted.py" line="157" />
             <source>Session code: {code}</source>
             <translation>Session code: {code}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="150" />
+            <location filename="../app/ui/assisted.py" line="163" />
             <source>Quote this code to the service desk; it is in the log and the bundle.</source>
             <translation>Quote this code to the service desk; it is in the log and the bundle.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="156" />
+            <location filename="../app/ui/assisted.py" line="169" />
             <source>&amp;Journal</source>
             <translation>&amp;Journal</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="157" />
+            <location filename="../app/ui/assisted.py" line="170" />
             <source>The journal's state: files per state in the current run, and bytes.</source>
             <translation>The journal's state: files per state in the current run, and bytes.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="162" />
+            <location filename="../app/ui/assisted.py" line="175" />
             <source>&amp;Problems (technical detail)</source>
             <translation>&amp;Problems (technical detail)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="163" />
+            <location filename="../app/ui/assisted.py" line="176" />
             <source>Warnings and errors so far, with the technical detail behind each.</source>
             <translation>Warnings and errors so far, with the technical detail behind each.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="167" />
+            <location filename="../app/ui/assisted.py" line="180" />
             <source>Live &amp;log</source>
             <translation>Live &amp;log</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="168" />
+            <location filename="../app/ui/assisted.py" line="181" />
             <source>The assistant's log as it is written, with secrets removed.</source>
             <translation>The assistant's log as it is written, with secrets removed.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="172" />
+            <location filename="../app/ui/assisted.py" line="185" />
             <source>&amp;Save a support bundle...</source>
             <translation>&amp;Save a support bundle...</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="176" />
+            <location filename="../app/ui/assisted.py" line="189" />
             <source>A zip for the service desk: the log, receipts and settings, with no tokens and no file contents</source>
             <translation>A zip for the service desk: the log, receipts and settings, with no tokens and no file contents</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="181" />
+            <location filename="../app/ui/assisted.py" line="194" />
             <source>&amp;Close</source>
             <translation>&amp;Close</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="184" />
+            <location filename="../app/ui/assisted.py" line="197" />
             <source>Close this window (Ctrl+Shift+A opens it again)</source>
             <translation>Close this window (Ctrl+Shift+A opens it again)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="249" />
+            <location filename="../app/ui/assisted.py" line="301" />
             <source>Save a support bundle</source>
             <translation>Save a support bundle</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="251" />
+            <location filename="../app/ui/assisted.py" line="303" />
             <source>Zip file (*.zip)</source>
             <translation>Zip file (*.zip)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="259" />
+            <location filename="../app/ui/assisted.py" line="311" />
             <source>Saving the support bundle...</source>
             <translation>Saving the support bundle...</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="306" />
+            <location filename="../app/ui/assisted.py" line="358" />
             <source>The support bundle could not be saved</source>
             <translation>The support bundle could not be saved</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="307" />
+            <location filename="../app/ui/assisted.py" line="359" />
             <source>Nothing could be written to {path}.</source>
             <translation>Nothing could be written to {path}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="308" />
+            <location filename="../app/ui/assisted.py" line="360" />
             <source>Choose another folder, for example your Documents.</source>
             <translation>Choose another folder, for example your Documents.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="316" />
+            <location filename="../app/ui/assisted.py" line="368" />
             <source>Support bundle saved to {path}</source>
             <translation>Support bundle saved to {path}</translation>
         </message>
@@ -268,37 +268,37 @@
             <translation>Preparing your receipt...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="147" />
+            <location filename="../app/ui/pages/done.py" line="164" />
             <source>Save the receipt</source>
             <translation>Save the receipt</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="149" />
+            <location filename="../app/ui/pages/done.py" line="166" />
             <source>Web page (*.html);;Spreadsheet (*.csv);;Text (*.txt)</source>
             <translation>Web page (*.html);;Spreadsheet (*.csv);;Text (*.txt)</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="173" />
+            <location filename="../app/ui/pages/done.py" line="191" />
             <source>Receipt saved to {path}</source>
             <translation>Receipt saved to {path}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="183" />
+            <location filename="../app/ui/pages/done.py" line="201" />
             <source>Delete files from your H: drive?</source>
             <translation>Delete files from your H: drive?</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="186" />
+            <location filename="../app/ui/pages/done.py" line="204" />
             <source>This permanently deletes {what} from your H: drive. They are the files the retention guidance (or you) chose not to move. They are not in OneDrive.</source>
             <translation>This permanently deletes {what} from your H: drive. They are the files the retention guidance (or you) chose not to move. They are not in OneDrive.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="190" />
+            <location filename="../app/ui/pages/done.py" line="208" />
             <source>The full list is under Show Details.</source>
             <translation>The full list is under Show Details.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="193" />
+            <location filename="../app/ui/pages/done.py" line="211" />
             <source>Delete %n file(s)</source>
             <translation>
                 <numerusform>Delete %n file</numerusform>
@@ -306,22 +306,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="195" />
+            <location filename="../app/ui/pages/done.py" line="213" />
             <source>Keep them</source>
             <translation>Keep them</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="210" />
+            <location filename="../app/ui/pages/done.py" line="228" />
             <source>Deleting...</source>
             <translation>Deleting...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/done.py" line="227" />
+            <location filename="../app/ui/pages/done.py" line="245" />
             <source>Deleted {what} from your H: drive.</source>
             <translation>Deleted {what} from your H: drive.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="231" />
+            <location filename="../app/ui/pages/done.py" line="249" />
             <source>%n file(s) could not be deleted:</source>
             <translation>
                 <numerusform>%n file could not be deleted:</numerusform>
@@ -329,7 +329,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/done.py" line="235" />
+            <location filename="../app/ui/pages/done.py" line="253" />
             <source>%n file(s) were kept because they are no longer as they were when scanned:</source>
             <translation>
                 <numerusform>%n file were kept because they are no longer as they were when scanned:</numerusform>
@@ -626,129 +626,134 @@
             <translation>Overall progress</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="65" />
-            <location filename="../app/ui/pages/progress.py" line="158" />
-            <location filename="../app/ui/pages/progress.py" line="278" />
+            <location filename="../app/ui/pages/progress.py" line="68" />
+            <location filename="../app/ui/pages/progress.py" line="163" />
+            <location filename="../app/ui/pages/progress.py" line="302" />
             <source>&amp;Pause</source>
             <translation>&amp;Pause</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="65" />
+            <location filename="../app/ui/pages/progress.py" line="68" />
             <source>Pause after the current pieces</source>
             <translation>Pause after the current pieces</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="69" />
+            <location filename="../app/ui/pages/progress.py" line="72" />
             <source>S&amp;top for now</source>
             <translation>S&amp;top for now</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="69" />
+            <location filename="../app/ui/pages/progress.py" line="72" />
             <source>Stop safely; you can continue later</source>
             <translation>Stop safely; you can continue later</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="72" />
+            <location filename="../app/ui/pages/progress.py" line="75" />
             <source>&amp;Read progress</source>
             <translation>&amp;Read progress</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="72" />
+            <location filename="../app/ui/pages/progress.py" line="75" />
             <source>Ctrl+R reads it aloud</source>
             <translation>Ctrl+R reads it aloud</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="76" />
+            <location filename="../app/ui/pages/progress.py" line="79" />
             <source>Receipt so &amp;far</source>
             <translation>Receipt so &amp;far</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="77" />
+            <location filename="../app/ui/pages/progress.py" line="80" />
             <source>Saves the receipt of what has moved until now, in Documents and OneDrive</source>
             <translation>Saves the receipt of what has moved until now, in Documents and OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="85" />
+            <location filename="../app/ui/pages/progress.py" line="88" />
             <source>Moving now:</source>
             <translation>Moving now:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="87" />
+            <location filename="../app/ui/pages/progress.py" line="90" />
             <source>Files moving now</source>
             <translation>Files moving now</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="90" />
+            <location filename="../app/ui/pages/progress.py" line="93" />
             <source>Needing attention:</source>
             <translation>Needing attention:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="92" />
+            <location filename="../app/ui/pages/progress.py" line="95" />
             <source>Files needing attention, with what to do</source>
             <translation>Files needing attention, with what to do</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="110" />
+            <location filename="../app/ui/pages/progress.py" line="113" />
             <source>Every step</source>
             <translation>Every step</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="111" />
+            <location filename="../app/ui/pages/progress.py" line="114" />
             <source>At 25, 50 and 75 percent</source>
             <translation>At 25, 50 and 75 percent</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="112" />
+            <location filename="../app/ui/pages/progress.py" line="115" />
             <source>Only at the end</source>
             <translation>Only at the end</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="117" />
+            <location filename="../app/ui/pages/progress.py" line="120" />
             <source>&amp;Announce progress:</source>
             <translation>&amp;Announce progress:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="120" />
+            <location filename="../app/ui/pages/progress.py" line="123" />
             <source>How often a screen reader hears how far the move has got</source>
             <translation>How often a screen reader hears how far the move has got</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="159" />
+            <location filename="../app/ui/pages/progress.py" line="164" />
             <source>Starting...</source>
             <translation>Starting...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="201" />
+            <location filename="../app/ui/pages/progress.py" line="209" />
             <source>{words}. {done} of {total} moved.</source>
             <translation>{words}. {done} of {total} moved.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="208" />
+            <location filename="../app/ui/pages/progress.py" line="216" />
             <source>Done: {done}. Waiting: {waiting}. Needing attention: {failed}.</source>
             <translation>Done: {done}. Waiting: {waiting}. Needing attention: {failed}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="279" />
+            <location filename="../app/ui/pages/progress.py" line="229" />
+            <source>Setting retention labels: {done} of {total}</source>
+            <translation>Setting retention labels: {done} of {total}</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/progress.py" line="303" />
             <source>Resumed.</source>
             <translation>Resumed.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="282" />
+            <location filename="../app/ui/pages/progress.py" line="306" />
             <source>&amp;Resume</source>
             <translation>&amp;Resume</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="283" />
+            <location filename="../app/ui/pages/progress.py" line="307" />
             <source>Paused.</source>
             <translation>Paused.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="315" />
+            <location filename="../app/ui/pages/progress.py" line="339" />
             <source>Finished moving your files. Press Next for your receipt.</source>
             <translation>Finished moving your files. Press Next for your receipt.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="328" />
+            <location filename="../app/ui/pages/progress.py" line="357" />
             <source>Stopped safely. Nothing is lost: next time the assistant offers to continue.</source>
             <translation>Stopped safely. Nothing is lost: next time the assistant offers to continue.</translation>
         </message>
@@ -756,12 +761,12 @@
     <context>
         <name>Receipt</name>
         <message>
-            <location filename="../app/ui/receipt.py" line="50" />
+            <location filename="../app/ui/receipt.py" line="51" />
             <source>Moved {moved} to OneDrive.</source>
             <translation>Moved {moved} to OneDrive.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/receipt.py" line="54" />
+            <location filename="../app/ui/receipt.py" line="55" />
             <source>%n file(s) need your attention.</source>
             <translation>
                 <numerusform>%n file need your attention.</numerusform>
@@ -769,87 +774,87 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="58" />
+            <location filename="../app/ui/receipt.py" line="59" />
             <source>Account: {a}</source>
             <translation>Account: {a}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="58" />
+            <location filename="../app/ui/receipt.py" line="59" />
             <source>H: drive migration receipt</source>
             <translation>H: drive migration receipt</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="59" />
+            <location filename="../app/ui/receipt.py" line="60" />
             <source>OneDrive folder: {d}</source>
             <translation>OneDrive folder: {d}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="73" />
+            <location filename="../app/ui/receipt.py" line="74" />
             <source>Deleted from the H: drive afterwards: {what}</source>
             <translation>Deleted from the H: drive afterwards: {what}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="100" />
+            <location filename="../app/ui/receipt.py" line="103" />
             <source>Your receipt is saved in {folder}.</source>
             <translation>Your receipt is saved in {folder}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="103" />
+            <location filename="../app/ui/receipt.py" line="106" />
             <source>The receipt could not be saved on this computer: {why}</source>
             <translation>The receipt could not be saved on this computer: {why}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="109" />
+            <location filename="../app/ui/receipt.py" line="112" />
             <source>A copy is in your OneDrive: {names}.</source>
             <translation>A copy is in your OneDrive: {names}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="113" />
+            <location filename="../app/ui/receipt.py" line="116" />
             <source>{name} could not be put in OneDrive: {why}</source>
             <translation>{name} could not be put in OneDrive: {why}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="150" />
+            <location filename="../app/ui/receipt.py" line="142" />
             <source>Moved to OneDrive and checked</source>
             <translation>Moved to OneDrive and checked</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="151" />
+            <location filename="../app/ui/receipt.py" line="143" />
             <source>Left on your H: drive</source>
             <translation>Left on your H: drive</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="152" />
+            <location filename="../app/ui/receipt.py" line="144" />
             <source>Cannot move</source>
             <translation>Cannot move</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="153" />
+            <location filename="../app/ui/receipt.py" line="145" />
             <source>Needing attention</source>
             <translation>Needing attention</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="175" />
+            <location filename="../app/ui/receipt.py" line="167" />
             <source>Already in OneDrive with the same content</source>
             <translation>Already in OneDrive with the same content</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="177" />
+            <location filename="../app/ui/receipt.py" line="169" />
             <source>Renamed for OneDrive</source>
             <translation>Renamed for OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="179" />
+            <location filename="../app/ui/receipt.py" line="171" />
             <source>Your choice</source>
             <translation>Your choice</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="182" />
+            <location filename="../app/ui/receipt.py" line="174" />
             <source>Could not be moved</source>
             <translation>Could not be moved</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="184" />
+            <location filename="../app/ui/receipt.py" line="176" />
             <source>Not moved yet: continue the migration to finish</source>
             <translation>Not moved yet: continue the migration to finish</translation>
         </message>
@@ -1425,17 +1430,17 @@
     <context>
         <name>Worker</name>
         <message>
-            <location filename="../app/ui/workers.py" line="144" />
+            <location filename="../app/ui/workers.py" line="105" />
             <source>Something went wrong</source>
             <translation>Something went wrong</translation>
         </message>
         <message>
-            <location filename="../app/ui/workers.py" line="145" />
+            <location filename="../app/ui/workers.py" line="106" />
             <source>The assistant met an unexpected problem while working.</source>
             <translation>The assistant met an unexpected problem while working.</translation>
         </message>
         <message>
-            <location filename="../app/ui/workers.py" line="146" />
+            <location filename="../app/ui/workers.py" line="107" />
             <source>Try again. If it happens again, ask the service desk for help.</source>
             <translation>Try again. If it happens again, ask the service desk for help.</translation>
         </message>
