@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from app.core.journal import Journal, JournalItem, RunInfo
 from app.core.receipt_summary import Outcome, ReceiptLine, RunSummary, outcome_of, receipt_line
+from app.core.reports import iso_utc
 
-__all__ = ["Receipt", "build_receipt", "related_runs"]
+__all__ = ["Receipt", "build_receipt", "mark_deleted", "related_runs"]
 
 _SETTLED = frozenset({Outcome.MOVED, Outcome.ALREADY_THERE})
 History = tuple[tuple[int, Outcome], ...]
@@ -157,3 +159,13 @@ def _line_of(entry: _Chosen) -> ReceiptLine:
         label_problem=label_problem,
         notes=line.notes + entry.later,
     )
+
+
+def mark_deleted(receipt: Receipt, deleted: Mapping[str, float]) -> None:
+    """Discarded files the officer deleted from the H: drive after the run (H: drive path
+    -> when): their lines say so, so the receipt no longer lists them as left on H:."""
+    for number, line in enumerate(receipt.lines):
+        when = deleted.get(line.rel_path)
+        if when is not None and line.outcome is Outcome.DISCARDED:
+            note = f"Deleted from the H: drive by the officer at {iso_utc(when)}."
+            receipt.lines[number] = dataclasses.replace(line, notes=(*line.notes, note))

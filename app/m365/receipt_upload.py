@@ -18,14 +18,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.errors import CancelledError, UserFacingError
 from app.core.journal import Journal
 from app.core.quickxorhash import hash_bytes
-from app.core.receipt import Receipt, build_receipt
+from app.core.receipt import Receipt, build_receipt, mark_deleted
 from app.core.receipt_files import (
     ReceiptDocument,
     receipt_documents,
@@ -163,12 +163,16 @@ def publish_receipt(
     extra: tuple[str, ...] = (),
     rules: RuleTexts | None = None,
     stop: threading.Event | None = None,
+    deleted: Mapping[str, float] | None = None,
 ) -> PublishedReceipt:
     """Build the receipt from the journal, save it in `folder` (the user's Documents;
     app.core.receipt_files.receipt_folder moves it off the H: drive) and, with a `graph`,
     upload it beside the migrated files. Never raises for either.
-    `rules`: the retention policy's texts (app.core.receipt_html.rule_texts)."""
+    `rules`: the retention policy's texts (app.core.receipt_html.rule_texts); `deleted`:
+    discarded files deleted from the H: drive since (path -> when), said on their lines."""
     receipt = build_receipt(journal, run_id, practice=practice)
+    if deleted:
+        mark_deleted(receipt, deleted)
     documents = receipt_documents(receipt, language, extra=extra, rules=rules)
     published = PublishedReceipt(receipt, rules)
     local = receipt_folder(folder, receipt.source_root)

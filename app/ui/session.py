@@ -13,6 +13,7 @@ import gc
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,6 +108,9 @@ class Session:
     window_handle: int | None = None
     # Why the retention labels are not all set (shown beside the upload's own result).
     labels_problem: UserFacingError | None = None
+    # Discarded files deleted from the H: drive after the run (path -> when): receipts
+    # published since say so on their lines.
+    deleted_files: dict[str, float] = field(default_factory=dict)
     _journal: Any = None
     _graph: Any = None
     _token: Callable[[bool], str] | None = None  # set by tests/benchmarks; else the sign-in's
@@ -502,6 +506,7 @@ class Session:
                 rules=rules,
                 extra=extra,
                 stop=stop,
+                deleted=dict(self.deleted_files),
             )
             self._published = (generation, published)
             return published
@@ -535,6 +540,13 @@ class Session:
         root = self._run_source(self.journal().run_info(self.run_id))
         outcome = delete_left_behind(
             str(root), files, stop=stop, progress=lambda done, total: progress((done, total))
+        )
+        # Files are gone through in order, each ending deleted, skipped or failed.
+        processed = outcome.deleted + len(outcome.skipped) + len(outcome.failed)
+        kept = {path for path, _why in (*outcome.skipped, *outcome.failed)}
+        now = time.time()
+        self.deleted_files.update(
+            {item.rel_path: now for item in files[:processed] if item.rel_path not in kept}
         )
         return DeleteResult(outcome.deleted, outcome.deleted_bytes, outcome.failed, outcome.skipped)
 

@@ -150,7 +150,15 @@ class DonePage(Page):
             QDesktopServices.openUrl(QUrl(url))
 
     def _save_dialog(self) -> None:
-        default = paths.user_documents_dir() / "H drive migration receipt.html"
+        from app.core.receipt_files import receipt_base_name
+
+        saved = self.published.saved if self.published is not None else []
+        folder = saved[0].parent if saved else paths.user_documents_dir()  # off the H: drive
+        core = self.receipt.core if self.receipt is not None else None
+        name = receipt_base_name(
+            core.destination if core else "", practice=bool(core and core.practice)
+        )
+        default = folder / f"{name}.html"
         target, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the receipt"),
@@ -252,6 +260,29 @@ class DonePage(Page):
         if self.receipt is not None:
             self.receipt.deleted = result
             self.receipt_view.setHtml(self.receipt.html(max_rows=VIEW_ROWS))
+        if result.deleted:
+            self.republish()
+
+    def republish(self) -> Task:
+        """The saved and uploaded receipts again, now that files were deleted from the H:
+        drive: they list those as deleted (and when), no longer as left on H:."""
+        session = self.session
+        extra = (self.receipt.deleted_text(),) if self.receipt is not None else ()
+
+        def done(published: Any) -> None:
+            self.published = published
+            if self.receipt is not None and published is not None:
+                self.receipt.core = published.receipt
+            set_text(self.receipt_status, where_saved(published))
+
+        self._receipt_task = run_in_background(
+            lambda _progress, stop: session.publish_receipt(stop, extra=extra),
+            parent=self,
+            name="receipt after deleting",
+            on_success=done,
+            on_failure=lambda error: self._problem(self.receipt_status, error),
+        )
+        return self._receipt_task
 
     def isComplete(self) -> bool:
         return True
