@@ -12,7 +12,8 @@ How it walks, and why:
   starts serial, compares each batch of listings' wall time with their CPU time, and
   hands the rest of the tree to the pool as soon as waiting dominates.
 - A big CPU-bound scan on POSIX also uses a second core: a forked helper process takes
-  whole subtrees and sends their records back in columns (app.core.scan_split).
+  whole subtrees and sends their records back in columns (app.core.scan_split). The
+  thread pool and the hand-over to and from the helper are in app.core.scan_parallel.
 - Links, junctions and other reparse points are never followed (loops, other people's
   folders); they are recorded as ProblemKind.LINK. Unreadable folders and files, names
   that are not valid Unicode and entries that vanish mid-scan are recorded as
@@ -27,14 +28,13 @@ from __future__ import annotations
 
 import logging
 import os
-import queue
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from app.core import scan_entries, scan_split
+from app.core import scan_entries, scan_parallel, scan_split
 from app.core.gc_quiet import collector_paused
 from app.core.hdrive import HDriveNotFound, HDriveUnreadable, find_h_drive, to_os_path
 from app.core.inventory import FileEntry, FolderEntry, Inventory, ProblemKind, ScanProblem
@@ -166,12 +166,12 @@ class _Walk:
         self.sizes.append(listing.nbytes)
         self.files += listing.files
         self.nbytes += listing.nbytes
-        self._report(rel)
+        self.report_progress(rel)
         prefix = rel + "/" if rel else ""
         base = os_path if os_path.endswith(self.sep) else os_path + self.sep
         return [(base + name, prefix + name, index, attrs) for name, attrs in listing.subdirs]
 
-    def _report(self, rel: str) -> None:
+    def report_progress(self, rel: str) -> None:
         if self.progress is not None:
             now = time.monotonic()
             if now >= self.next_progress:
@@ -205,7 +205,7 @@ class _Walk:
                 if self.stopping():
                     return []
                 if helper is not None:
-                    helper = self._tend(helper, stack)
+                    helper = scan_parallel.tend(self, helper, stack)
                     if not stack:
                         continue
                 task = stack.pop()
@@ -239,100 +239,9 @@ class _Walk:
             if helper is not None:
                 helper.close(kill=helper.task is not None)
 
-    def _tend(self, helper: scan_split.Helper, stack: list[_Task]) -> scan_split.Helper | None:
-        """Take the helper's finished subtree, and give it the shallowest folder left
-        (the biggest piece of work). A helper that fails hands its folder back."""
-        if helper.task is not None and (
-            helper.ready() or (not stack and helper.wait(PROGRESS_INTERVAL_S))
-        ):
-            task, payload = helper.result()
-            if payload is None:
-                stack.append(task)  # scanned here instead
-            else:
-                self.absorb_subtree(task, payload)
-        if helper.dead:
-            log.warning("Scan: the helper process stopped; scanning on without it")
-            helper.close(kill=True)
-            return None
-        if helper.idle and len(stack) > 1:
-            task = stack.pop(0)
-            try:
-                helper.give(task)
-            except OSError:
-                stack.insert(0, task)
-        return helper
-
     def scan_subtree(self, task: _Task) -> scan_split.SubtreePayload:
-        """In the helper process: one whole subtree, serially, as a payload."""
-        os_path, rel, _, attributes = task
-        walk = _Walk(
-            self.root_text, self.os_root, lister=None, stop=None, progress=None, strict_root=False
-        )
-        walk.walk_serial([(os_path, rel, -1, attributes)], may_go_parallel=False)
-        return scan_split.encode_subtree(
-            walk.folders, walk.parents, walk.counts, walk.sizes, walk.files, walk.problems
-        )
-
-    def absorb_subtree(self, task: _Task, payload: scan_split.SubtreePayload) -> None:
-        folders, parents, counts, sizes, files, problems = scan_split.decode_subtree(payload)
-        base = len(self.folders)
-        parent = task[2]
-        self.folders += folders
-        self.parents += [parent if local < 0 else base + local for local in parents]
-        self.counts += counts
-        self.sizes += sizes
-        self.files += files
-        self.nbytes += sum(sizes)
-        self.problems += problems
-        self._report(task[1])
-
-    def walk_parallel(self, pending_tasks: list[_Task], workers: int) -> None:
-        tasks: queue.SimpleQueue[_Task | None] = queue.SimpleQueue()
-        results: queue.SimpleQueue[_Listing | BaseException] = queue.SimpleQueue()
-        halt = threading.Event()
-
-        def work() -> None:
-            while True:
-                task = tasks.get()
-                if task is None or halt.is_set():
-                    return
-                try:
-                    results.put(self.list_folder(task))
-                except BaseException as error:  # a bug: hand it to the caller, don't hang
-                    results.put(error)
-                    return
-
-        for task in pending_tasks:
-            tasks.put(task)
-        pending = len(pending_tasks)
-        threads = [
-            threading.Thread(target=work, name=f"scan-{n}", daemon=True) for n in range(workers)
-        ]
-        for thread in threads:
-            thread.start()
-        try:
-            while pending:
-                if self.stopping():
-                    return
-                try:
-                    result = results.get(timeout=PROGRESS_INTERVAL_S)
-                except queue.Empty:
-                    continue
-                if isinstance(result, BaseException):
-                    raise result
-                pending -= 1
-                for task in self.absorb(result):
-                    tasks.put(task)
-                    pending += 1
-        finally:
-            halt.set()
-            for _ in threads:
-                tasks.put(None)
-            # Idle workers leave at once; one in the middle of a slow listing is left to
-            # finish on its own (daemon) rather than holding up a cancel.
-            deadline = time.monotonic() + 1.0
-            for thread in threads:
-                thread.join(max(0.0, deadline - time.monotonic()))
+        """In the helper process: one whole subtree (app.core.scan_parallel)."""
+        return scan_parallel.scan_subtree(self, task)
 
     def add_up_folders(self) -> None:
         """Recursive totals: children always come after their parent, so one pass from
@@ -382,7 +291,7 @@ def scan(
         mode = "serial"
         if rest:
             mode = f"parallel ({workers} workers)"
-            walk.walk_parallel(rest, workers)
+            scan_parallel.walk_parallel(walk, rest, workers)
         walk.add_up_folders()
     inventory.files = walk.files
     inventory.folders = walk.folders
