@@ -91,6 +91,11 @@ def _log_tail() -> list[str]:
     return lines[1:] if size > TAIL_BYTES else lines  # the first may be cut
 
 
+def _level_in(line: str) -> int:
+    """A line of the log file: a problem (warning or error), or an ordinary line."""
+    return logging.WARNING if " WARNING " in line or " ERROR " in line else logging.INFO
+
+
 def _journal_text(session: Any) -> str:
     from app.core.support_bundle import journal_state
 
@@ -206,15 +211,7 @@ class AssistedWindow(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
 
-        self._add_lines(
-            [
-                (
-                    line,
-                    logging.WARNING if " WARNING " in line or " ERROR " in line else logging.INFO,
-                )
-                for line in _log_tail()
-            ]
-        )
+        self._add_lines([(line, _level_in(line)) for line in _log_tail()])
         self.handler = QtLogHandler()
         logging.getLogger().addHandler(self.handler)
         # Runs while the window is hidden too, so the lines do not pile up in the handler
