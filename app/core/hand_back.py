@@ -22,9 +22,8 @@ a file OneDrive lacks is reported without reading it. A Files On-Demand placehol
 (offline / recall-on-access attributes, outside the H: drive's copy) is OneDrive's own
 copy: safe, and never read (reading it would download it).
 
-The folder list comes from `laptop_folders()`: Windows' known folders (through
-SHGetKnownFolderPath, the only Windows API used; tests replace it), or folders given on
-the command line.
+The folder list comes from `laptop_folders()` (app.core.hand_back_folders: Windows'
+known folders, or folders given on the command line), re-exported here.
 """
 
 from __future__ import annotations
@@ -34,7 +33,6 @@ import enum
 import json
 import os
 import re
-import sys
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -44,25 +42,41 @@ from typing import NamedTuple, Protocol
 
 from app.core.atomic_file import write_atomically
 from app.core.errors import CancelledError, UserFacingError
+from app.core.hand_back_folders import (
+    H_DRIVE_COPY_NAME,
+    KFM_NAMES,
+    KNOWN_FOLDERS,
+    LaptopFolder,
+    laptop_folders,
+    windows_known_folder,
+)
 from app.core.hdrive import to_os_path
 from app.core.inventory import Attr
 from app.core.journal import ItemState, Journal
 from app.core.quickxorhash import hash_file
-from app.core.receipt_files import LAPTOP_FOLDER, is_receipt_name
+from app.core.receipt_files import is_receipt_name
 from app.core.scan import scan
 
-KnownFolderLookup = Callable[[str], "str | None"]  # folder id (GUID) -> path, or None
-
-# Windows' KNOWNFOLDERID values (shlobj_core.h / KnownFolders.h).
-KNOWN_FOLDERS: tuple[tuple[str, str], ...] = (
-    ("Desktop", "{B4BFCC3A-DB2C-424C-B029-7FE99A87C641}"),
-    ("Documents", "{FDD39AD0-238F-46AF-ADB4-6C85480369C7}"),
-    ("Downloads", "{374DE290-123F-4565-9164-39C4925E467B}"),
-    ("Pictures", "{33E28130-4E1E-4676-835A-98395C3BC3BB}"),
-)
-# Where OneDrive's Known Folder Move keeps them, at the top of the officer's OneDrive.
-KFM_NAMES = frozenset({"Desktop", "Documents", "Pictures"})
-H_DRIVE_COPY_NAME = "H: drive (offline copy on this laptop)"
+__all__ = [
+    "H_DRIVE_COPY_NAME",
+    "KFM_NAMES",
+    "KNOWN_FOLDERS",
+    "HandBackItem",
+    "HandBackProgress",
+    "HandBackReport",
+    "HandBackReportNotSaved",
+    "HandBackStatus",
+    "JournalCopy",
+    "LaptopFolder",
+    "RemoteFile",
+    "RemoteLookup",
+    "check_hand_back",
+    "journal_copies",
+    "laptop_folders",
+    "load_report",
+    "save_report",
+    "windows_known_folder",
+]
 
 
 class HandBackStatus(enum.StrEnum):
@@ -70,14 +84,6 @@ class HandBackStatus(enum.StrEnum):
     NOT_IN_ONEDRIVE = "not_in_onedrive"
     DIFFERENT_IN_ONEDRIVE = "different_in_onedrive"
     UNREADABLE = "unreadable"
-
-
-@dataclass(frozen=True)
-class LaptopFolder:
-    name: str  # as the officer knows it: "Desktop", "Documents", ...
-    path: str  # on this laptop
-    onedrive_folders: tuple[str, ...]  # where its files may be in OneDrive; [0]: "move" target
-    h_drive: bool = False  # the H: drive's offline copy: the journal knows its files
 
 
 @dataclass(frozen=True)
@@ -137,85 +143,6 @@ class JournalCopy(NamedTuple):
 class HandBackProgress:
     files_checked: int
     folder: str
-
-
-# -- which folders ----------------------------------------------------------------------
-
-
-def laptop_folders(
-    destination_folder: str,
-    given: Sequence[str] = (),
-    *,
-    h_drive_copy: str | None = None,
-    environ: Mapping[str, str] | None = None,
-    windows: bool | None = None,
-    known_folder: KnownFolderLookup | None = None,
-) -> list[LaptopFolder]:
-    """The folders to check: `given` ones if any (command line), else this laptop's own.
-
-    Windows: the known folders, where they really are (a folder redirected to the
-    network is the H: drive's, reached through Offline Files); the H: drive's offline
-    copy is `h_drive_copy`, else HOMESHARE when Offline Files is on (the CSC cache
-    folder exists). Elsewhere (no known-folder API) only folders given are checked.
-    Only folders that exist are returned, each once.
-    """
-    env = os.environ if environ is None else environ
-    is_windows = sys.platform == "win32" if windows is None else windows
-    found: list[LaptopFolder] = []
-    if given:
-        for path in given:
-            name = Path(path).name or path
-            found.append(LaptopFolder(name, path, _targets(destination_folder, name)))
-    elif is_windows:
-        lookup = known_folder or windows_known_folder
-        for name, folder_id in KNOWN_FOLDERS:
-            where = lookup(folder_id)
-            if where:
-                found.append(LaptopFolder(name, where, _targets(destination_folder, name)))
-        share = env.get("HOMESHARE", "").strip()
-        csc = Path(env.get("SystemRoot", r"C:\Windows")) / "CSC"
-        if h_drive_copy is None and share and os.path.isdir(csc):
-            h_drive_copy = share
-    if h_drive_copy:
-        found.append(
-            LaptopFolder(H_DRIVE_COPY_NAME, h_drive_copy, (destination_folder,), h_drive=True)
-        )
-    unique: list[LaptopFolder] = []
-    seen: set[str] = set()
-    for folder in found:
-        key = os.path.normcase(os.path.abspath(folder.path))
-        if key not in seen and os.path.isdir(folder.path):
-            seen.add(key)
-            unique.append(folder)
-    return unique
-
-
-def _targets(destination_folder: str, name: str) -> tuple[str, ...]:
-    moved = "/".join(p for p in (destination_folder, LAPTOP_FOLDER, name) if p)
-    return (moved, name) if name in KFM_NAMES else (moved,)
-
-
-def windows_known_folder(folder_id: str) -> str | None:  # pragma: no cover (Windows only)
-    """SHGetKnownFolderPath: where Windows keeps a known folder now (after redirection)."""
-    import ctypes
-    import uuid
-    from ctypes import wintypes
-
-    class GUID(ctypes.Structure):
-        _fields_ = [("data", ctypes.c_ubyte * 16)]
-
-    guid = GUID()
-    ctypes.memmove(guid.data, uuid.UUID(folder_id).bytes_le, 16)
-    out = ctypes.c_wchar_p()
-    shell32 = ctypes.windll.shell32  # type: ignore[attr-defined]
-    ole32 = ctypes.windll.ole32  # type: ignore[attr-defined]
-    result = shell32.SHGetKnownFolderPath(
-        ctypes.byref(guid), wintypes.DWORD(0), None, ctypes.byref(out)
-    )
-    try:
-        return str(out.value) if result == 0 and out.value else None
-    finally:
-        ole32.CoTaskMemFree(out)
 
 
 # -- the saved report (the receipt reads it) -------------------------------------------
@@ -337,8 +264,8 @@ def check_hand_back(
 _SUPPORT_BUNDLE = re.compile(r"^H drive migration support .+\.zip$")
 RECEIPT_DETAIL = "the assistant's own receipt; its copy in OneDrive is the same"
 APP_FILE_DETAIL = (
-    "the assistant's own {what}, not one of your files (the receipt's latest copy is "
-    "in OneDrive beside your files)"
+    "the assistant's own {what}, not one of your files (each migration puts its receipt "
+    "in OneDrive beside the files it moved)"
 )
 
 
