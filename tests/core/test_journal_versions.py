@@ -167,10 +167,15 @@ def test_read_only_of_a_missing_journal_is_empty_and_creates_nothing(tmp_path: P
 
 
 def test_support_bundle_reads_an_old_journal_and_leaves_it_as_it_was(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from app.cli import main
+    from app.core import support_bundle
     from app.core.journal import default_path
+
+    # The session code is made (and logged) once per process: ours is put back after, so
+    # a later test's log still shows the code it expects.
+    monkeypatch.setattr(support_bundle, "_SESSION_CODE", support_bundle._SESSION_CODE)
 
     path = default_path()
     run = _journal(path)
