@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import NamedTuple, Protocol
 
 from app.core.atomic_file import write_atomically
-from app.core.errors import CancelledError, UserFacingError
+from app.core.errors import BadInputError, CancelledError
 from app.core.hand_back_folders import (
     H_DRIVE_COPY_NAME,
     KFM_NAMES,
@@ -164,7 +164,7 @@ def save_report(report: HandBackReport, path: Path) -> None:
         raise HandBackReportNotSaved(path, error) from error
 
 
-class HandBackReportNotSaved(UserFacingError):
+class HandBackReportNotSaved(BadInputError):
     def __init__(self, target: Path, error: OSError) -> None:
         super().__init__(
             "The hand-back check could not be saved",

@@ -324,3 +324,20 @@ def test_moving_laptop_folders_keeps_each_receipt_and_the_check_can_pass(
     assert f"saved in the assistant's folder on this computer: {kept}" in out
     # The H: drive's receipt was not replaced by a laptop folder's.
     assert (documents / "H drive migration receipt (practice).html").read_bytes() == h_receipt
+
+
+def test_a_bad_json_path_is_named_not_an_unexpected_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    desktop = tmp_path / "Desktop"
+    _write(desktop / "a.txt", b"x")
+    blocker = tmp_path / "not a folder"
+    blocker.write_text("a file")
+    args = ["--sandbox", "hand-back-check", str(desktop)]
+    args += ["--sandbox-state", str(tmp_path / "sb"), "--json", str(blocker / "r.json")]
+    code = main(args)
+    err = capsys.readouterr().err
+    assert code == 2, err  # not 1, "Something unexpected went wrong"
+    assert "The hand-back check could not be saved" in err and str(blocker / "r.json") in err
