@@ -27,4 +27,6 @@ def app_home(
     for name in list(os.environ):
         if name.startswith("MIGRATION_ASSISTANT_") and "__" in name:
             monkeypatch.delenv(name)
+    # One session code per process in the app; per test here, as if each were a launch.
+    monkeypatch.setattr("app.core.support_bundle._SESSION_CODE", None)
     yield home
