@@ -176,23 +176,23 @@ def latest_run_summary(journal: Journal) -> str | None:
 
 
 def saved_receipts(documents: Path | None = None) -> list[Path]:
-    """Receipts saved in the officer's Documents under the names the app gives them."""
-    from app.core.receipt_files import PRACTICE_RECEIPT_NAME, RECEIPT_NAME
+    """Receipts the app saved: in Documents and, where Documents is on the H: drive, in the
+    assistant's own Receipts folder (see receipt_files.receipt_folder); every destination's
+    receipt (the H: drive's, each laptop folder's, practice ones) and the wizard's "Save"."""
+    from app.core.receipt_files import RECEIPT_NAME, is_receipt_name
 
     folder = documents or paths.user_documents_dir()
-    names = {f"{RECEIPT_NAME}.html", f"{RECEIPT_NAME}.csv"}
-    names |= {f"{PRACTICE_RECEIPT_NAME}.html", f"{PRACTICE_RECEIPT_NAME}.csv"}
-    found = [folder / name for name in sorted(names)]
-    # The wizard's "Save the receipt" default name (the officer may have added to it).
-    found += [
-        p
-        for pattern in ("H drive migration receipt*.html", "H drive migration receipt*.txt")
-        for p in folder.glob(pattern)
-    ]
+    found: set[Path] = set()
+    for place in (folder, paths.user_data_dir() / "Receipts"):
+        if not place.is_dir():
+            continue
+        for path in place.glob(f"{RECEIPT_NAME}*"):
+            if path.is_file() and (is_receipt_name(path.name) or path.suffix == ".txt"):
+                found.add(path)
     practice = folder / "practice-run" / "receipt.html"
     if practice.is_file():
-        found.append(practice)
-    return sorted({p for p in found if p.is_file()})
+        found.add(practice)
+    return sorted(found)
 
 
 def _log_files(log_dir: Path) -> list[Path]:
@@ -267,5 +267,10 @@ def write_support_bundle(
 
 
 def default_bundle_path(code: str) -> Path:
+    """In Documents, unless Documents is on the H: drive (never written): then beside the
+    receipts in the assistant's own folder."""
+    from app.core.receipt_files import receipt_folder
+
     stamp = dt.datetime.now().strftime("%Y-%m-%d %H%M")
-    return paths.user_documents_dir() / f"H drive migration support {stamp} {code}.zip"
+    folder = receipt_folder(paths.user_documents_dir(), "")
+    return folder / f"H drive migration support {stamp} {code}.zip"

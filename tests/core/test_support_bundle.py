@@ -24,8 +24,10 @@ from app.core.receipt_files import PRACTICE_RECEIPT_NAME
 from app.core.support_bundle import (
     SESSION_CODE_ALPHABET,
     Scrubber,
+    default_bundle_path,
     environment_info,
     new_session_code,
+    saved_receipts,
     settings_without_secrets,
     write_support_bundle,
 )
@@ -256,3 +258,35 @@ def test_a_code_at_the_very_start_is_caught() -> None:
 def test_a_secret_on_the_line_after_its_keyword_is_caught() -> None:
     text = 'ok\n{"refresh_token":\n "abc.def"}\nok\n'
     assert "abc.def" not in Scrubber()(text)
+
+
+def test_every_saved_receipt_is_found_wherever_it_was_saved(tmp_path: Path) -> None:
+    documents = tmp_path / "Documents"
+    own = paths.user_data_dir() / "Receipts"  # where receipts go when Documents is on H:
+    for folder, name in [
+        (documents, "H drive migration receipt.html"),
+        (documents, "H drive migration receipt (Laptop - Desktop).csv"),
+        (documents, "H drive migration receipt (practice).csv"),
+        (documents, "notes.html"),
+        (own, "H drive migration receipt.csv"),
+    ]:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text("x")
+    found = {(p.parent.name, p.name) for p in saved_receipts(documents)}
+    assert found == {
+        ("Documents", "H drive migration receipt.html"),
+        ("Documents", "H drive migration receipt (Laptop - Desktop).csv"),
+        ("Documents", "H drive migration receipt (practice).csv"),
+        ("Receipts", "H drive migration receipt.csv"),
+    }
+
+
+def test_a_bundle_is_not_saved_on_the_h_drive(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    share = tmp_path / "share"
+    monkeypatch.setattr(paths, "user_documents_dir", lambda: share / "Documents")
+    monkeypatch.setenv("HOMESHARE", str(share))
+    assert default_bundle_path("ABC-123").parent == paths.user_data_dir() / "Receipts"
+    monkeypatch.delenv("HOMESHARE")
+    assert default_bundle_path("ABC-123").parent == share / "Documents"
