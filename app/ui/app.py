@@ -168,7 +168,8 @@ def relaunch_wizard(old: QWizard, language: str) -> QWizard:
     app = QApplication.instance()
     assert isinstance(app, QApplication) and isinstance(old, MigrationWizard)
     session = old.session
-    assisted_open = getattr(old, "assisted", None) is not None and old.assisted.isVisible()
+    assisted = getattr(old, "assisted", None)
+    assisted_open = assisted is not None and assisted.isVisible()
     old.shutdown()
     install_translations(app, language)
     session.language = str(app.property("uiLanguage"))
