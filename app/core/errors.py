@@ -7,13 +7,32 @@ act on; anything else is a bug and is reported as one.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 
 class UserFacingError(Exception):
-    """An error a person can understand and act on."""
+    """An error a person can understand and act on.
+
+    `title`, `message` and `action` are the English texts (for the log and the terminal).
+    With `values`, the three are templates (`"{path} cannot be written"`) filled in from
+    `values`; `templates` keeps them unfilled so the UI can translate them first (texts
+    marked with `app.core.texts.N_`, translated by `app.ui.pages.common.error_texts`).
+    """
 
     exit_code = 1
 
-    def __init__(self, title: str, message: str, action: str = "", *, detail: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        message: str,
+        action: str = "",
+        *,
+        detail: str = "",
+        values: Mapping[str, object] | None = None,
+    ) -> None:
+        self.templates = (title, message, action)
+        self.values: dict[str, object] = dict(values or {})
+        title, message, action = (fill(text, self.values) for text in self.templates)
         super().__init__(f"{title}: {message}")
         self.title = title
         self.message = message
@@ -25,6 +44,12 @@ class UserFacingError(Exception):
         if self.action:
             lines.append(self.action)
         return "\n".join(lines)
+
+
+def fill(template: str, values: Mapping[str, object]) -> str:
+    """A template with its values put in; a text without values is left exactly as it is
+    (an English message may hold braces of its own)."""
+    return template.format_map(values) if values and template else template
 
 
 class BadInputError(UserFacingError):

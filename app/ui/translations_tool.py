@@ -14,6 +14,8 @@ editing the .ts; docs/translation.md has the glossary and the plural rules.
 lupdate cannot see through module-level helpers (`tr()` / `_tr()` calling
 QCoreApplication.translate with a fixed context): their messages are filed under that
 helper's context here, and `_tr("...")` calls, which lupdate ignores, are found with ast.
+Texts of app/core and app/m365 (no Qt there) are marked `N_("...")` (app/core/texts.py) and
+found with ast too, under the "Errors" context the UI translates them in.
 """
 
 from __future__ import annotations
@@ -25,14 +27,18 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app import paths
+from app.core import texts
 from app.ui import translations_pseudo as pseudo
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 UI = ROOT / "app" / "ui"
+# The Qt-free layers whose N_() texts reach the UI.
+MARKED = (ROOT / "app" / "core", ROOT / "app" / "m365")
 PREFIX = "migration_assistant_"
 # The languages with a .ts file, and how many plural forms lrelease expects for each.
 LANGUAGES = {"en_GB": 2, "cy_GB": 5}
@@ -93,7 +99,9 @@ def extract() -> list[Message]:
         root = ET.parse(out).getroot()  # noqa: S314 (lupdate's output, just written)
         messages = _read_extracted(root, Path(temp))
     for path in _sources():
-        _extract_underscore_tr(path, messages)
+        _extract_calls(path, "_tr", _helper_context, messages)
+    for path in marked_sources():
+        _extract_calls(path, "N_", lambda _: texts.CONTEXT, messages)
     return sorted(messages.values(), key=lambda m: (m.locations[0], m.key))
 
 
@@ -124,18 +132,33 @@ def _add(messages: dict[Key, Message], message: Message, path: Path, line: int) 
     kept.locations.append((path.resolve().relative_to(ROOT).as_posix(), line))
 
 
-def _extract_underscore_tr(path: Path, messages: dict[Key, Message]) -> None:
+def marked_sources() -> list[Path]:
+    return sorted(p for folder in MARKED for p in folder.rglob("*.py"))
+
+
+def marked_texts() -> list[str]:
+    """Every N_("...") text of app/core and app/m365, in file order."""
+    found: dict[Key, Message] = {}
+    for path in marked_sources():
+        _extract_calls(path, "N_", lambda _: texts.CONTEXT, found)
+    return [key[1] for key in found]
+
+
+def _extract_calls(
+    path: Path, name: str, context: Callable[[Path], str], messages: dict[Key, Message]
+) -> None:
+    """`name("...")` calls (which lupdate does not see) as messages of `context(path)`."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Name)
-            and node.func.id == "_tr"
+            and node.func.id == name
             and node.args
             and isinstance(node.args[0], ast.Constant)
             and isinstance(node.args[0].value, str)
         ):
-            message = Message(_helper_context(path), node.args[0].value)
+            message = Message(context(path), node.args[0].value)
             if message.key not in messages:
                 _add(messages, message, path, node.lineno)
 
