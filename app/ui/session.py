@@ -107,6 +107,9 @@ class Session(SignInMixin):
     # published since say so on their lines.
     deleted_files: dict[str, float] = field(default_factory=dict)
     _journal: Any = None
+    # Workers (the assisted window's refresh, the support bundle) may ask for the journal
+    # first: one opening only, or the second would find the journal "in use" by us.
+    _journal_opening: threading.Lock = field(default_factory=threading.Lock)
     _graph: Any = None
     _token: Callable[[bool], str] | None = None  # set by tests/benchmarks; else the sign-in's
     # Receipts are published one at a time, newest last (see publish_receipt).
@@ -128,16 +131,17 @@ class Session(SignInMixin):
         return config.config_from_settings(self.settings)
 
     def journal(self) -> Any:
-        if self._journal is None:
-            from app.core.journal import Journal
+        with self._journal_opening:
+            if self._journal is None:
+                from app.core.journal import Journal
+                from app.m365.url_sealer import keyring_sealer
 
-            # Practice mode keeps its own journal: a practice run never steers a real one.
-            self._journal = Journal.open_default(practice=self.sandbox is not None)
-            from app.m365.url_sealer import keyring_sealer
-
-            # Upload URLs are credentials: the journal stores them sealed only.
-            self._journal.use_sealer(keyring_sealer())
-        return self._journal
+                # Practice mode keeps its own journal: a practice run never steers a real one.
+                journal = Journal.open_default(practice=self.sandbox is not None)
+                # Upload URLs are credentials: the journal stores them sealed only.
+                journal.use_sealer(keyring_sealer())
+                self._journal = journal
+            return self._journal
 
     def unfinished_run(self) -> Any:
         """The run a previous launch left unfinished (RunInfo), if any."""

@@ -96,3 +96,27 @@ def test_graph_throttling_during_upload_slows_the_engine(make_sandbox: Any, tmp_
         session.close()
     assert result.moved == to_move and result.failed == 0
     assert result.throttle_events >= 3
+
+
+def test_the_journal_is_opened_once_when_threads_ask_together() -> None:
+    session = Session(Settings())
+    session.sandbox = object()  # practice mode: the practice journal
+    start = threading.Barrier(6)
+    got: list[Any] = []
+    errors: list[BaseException] = []
+
+    def ask() -> None:
+        start.wait()
+        try:
+            got.append(session.journal())
+        except BaseException as error:  # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=ask) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    assert len({id(journal) for journal in got}) == 1
+    session.close()
