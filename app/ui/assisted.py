@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from app import paths
 from app.log import RedactingFormatter, log_file
 from app.ui import a11y
+from app.ui.pages.common import error_line
 from app.ui.workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
@@ -368,7 +369,7 @@ class AssistedWindow(QWidget):
 
     def _bundle_failed(self, error: Any) -> None:
         self.save_button.setEnabled(True)
-        message = f"⚠ {error.title}. {error.message} {error.action}".strip()
+        message = error_line(error)
         self.announcer.announce(message, assertive=True)
         self.bundle_failed.emit(error)
 

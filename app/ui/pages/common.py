@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from app.core.errors import UserFacingError, fill
+from app.core.texts import CONTEXT
 from app.ui import a11y
 
 if TYPE_CHECKING:
@@ -78,3 +80,30 @@ def set_text(label: QLabel, content: str) -> None:
     if label.property("selectableText"):
         label.setAccessibleName(content)
         label.setVisible(bool(content))
+
+
+def error_texts(error: UserFacingError) -> tuple[str, str, str]:
+    """An error's title, message and action in the UI's language (the log keeps English).
+
+    The templates are translated (core and m365 mark them with N_, filed under "Errors"),
+    then filled in with the error's values. A text changed after the error was made (no
+    longer its template filled in) is shown as it is rather than a stale translation."""
+    texts = []
+    for template, english in zip(
+        error.templates, (error.title, error.message, error.action), strict=True
+    ):
+        if not template or fill(template, error.values) != english:
+            texts.append(english)
+            continue
+        translated = QCoreApplication.translate(CONTEXT, template)
+        try:
+            texts.append(fill(translated, error.values))
+        except (KeyError, IndexError, ValueError):  # a translation with a broken placeholder
+            texts.append(english)
+    return texts[0], texts[1], texts[2]
+
+
+def error_line(error: UserFacingError, *, action: bool = True) -> str:
+    """ "⚠ Title. Message Action" as the pages show an error, translated."""
+    title, message, what_to_do = error_texts(error)
+    return f"⚠ {title}. {message} {what_to_do if action else ''}".strip()

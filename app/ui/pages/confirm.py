@@ -11,7 +11,7 @@ from app.core.errors import UserFacingError
 from app.core.plan import Disposition
 from app.ui import formatting as fmt
 from app.ui.pages import PROGRESS
-from app.ui.pages.common import Page, set_text
+from app.ui.pages.common import Page, error_line, set_text
 from app.ui.session import Session
 from app.ui.workers import Task, run_in_background
 
@@ -113,7 +113,7 @@ class ConfirmPage(Page):
         self.completeChanged.emit()
 
     def _failed(self, error: UserFacingError) -> None:
-        set_text(self.where, f"⚠ {error.title}. {error.message} {error.action}".strip())
+        set_text(self.where, error_line(error))
         self.wizard_().announce(self.where.text(), assertive=True)
 
     def isComplete(self) -> bool:

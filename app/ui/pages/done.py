@@ -28,7 +28,7 @@ from app.core.errors import UserFacingError
 from app.core.hand_back import LaptopFolder
 from app.core.left_behind import LeftBehind
 from app.ui import formatting as fmt
-from app.ui.pages.common import Page, set_text
+from app.ui.pages.common import Page, error_line, set_text
 from app.ui.pages.hand_back import HandBackDialog, move_with_wizard
 from app.ui.receipt import Receipt, policy_titles, receipt_view, where_saved
 from app.ui.session import DeleteResult, Session
@@ -169,7 +169,7 @@ class DonePage(Page):
             try:
                 self.save_receipt(Path(target))
             except UserFacingError as error:
-                message = f"⚠ {error.title}. {error.message} {error.action}"
+                message = error_line(error)
                 set_text(self.delete_status, message)
                 self.wizard_().announce(message, assertive=True)
 
@@ -237,7 +237,7 @@ class DonePage(Page):
 
     def _problem(self, label: QLabel, error: UserFacingError) -> None:
         """Shown and said at once: a screen-reader user would otherwise not know."""
-        message = f"⚠ {error.title}. {error.message}"
+        message = error_line(error, action=False)
         set_text(label, message)
         self.wizard_().announce(message, assertive=True)
 

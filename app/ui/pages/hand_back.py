@@ -46,6 +46,7 @@ from app.core.hand_back import (
     save_report,
 )
 from app.ui import a11y
+from app.ui.pages.common import error_line
 from app.ui.workers import Task, run_in_background
 
 if TYPE_CHECKING:
@@ -215,7 +216,7 @@ class HandBackDialog(QDialog):
     def _failed(self, error: Any) -> None:
         self.check_button.setEnabled(True)
         self.stop_button.setEnabled(False)
-        self._say(f"⚠ {error.title}. {error.message} {error.action}".strip(), assertive=True)
+        self._say(error_line(error), assertive=True)
 
     def _finished(self, report: HandBackReport) -> None:
         self.report = report

@@ -18,7 +18,7 @@ from app.core.errors import UserFacingError
 from app.ui import a11y
 from app.ui import formatting as fmt
 from app.ui.pages import DONE
-from app.ui.pages.common import Page, set_text
+from app.ui.pages.common import Page, error_line, error_texts, set_text
 from app.ui.session import LabelsProgress, Session
 from app.ui.workers import Task, run_in_background
 
@@ -278,7 +278,8 @@ class ProgressPage(Page):
 
         def failed(error: UserFacingError) -> None:
             self.receipt_button.setEnabled(True)
-            self.wizard_().announce(f"{error.title}. {error.message}", assertive=True)
+            title, message, _ = error_texts(error)
+            self.wizard_().announce(f"{title}. {message}", assertive=True)
 
         self.receipt_button.setEnabled(False)
         self._receipt_task = run_in_background(
@@ -339,7 +340,7 @@ class ProgressPage(Page):
         message = self.tr("Finished moving your files. Press Next for your receipt.")
         problem = self.session.labels_problem
         if problem is not None:  # the files have moved; the labels wait for a resume
-            labels = f"⚠ {problem.title}. {problem.message} {problem.action}".strip()
+            labels = error_line(problem)
             set_text(self.labels_line, labels)
             message = f"{message} {labels}"
         set_text(self.overall, message)
@@ -347,7 +348,7 @@ class ProgressPage(Page):
         self.completeChanged.emit()
 
     def _failed(self, error: UserFacingError) -> None:
-        message = f"⚠ {error.title}. {error.message} {error.action}".strip()
+        message = error_line(error)
         set_text(self.overall, message)
         self.wizard_().announce(message, assertive=True)
         self.pause_button.setEnabled(False)

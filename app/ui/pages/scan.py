@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QProgressBar
 from app.core.errors import UserFacingError
 from app.ui import formatting as fmt
 from app.ui.pages import REVIEW
-from app.ui.pages.common import Page, set_text
+from app.ui.pages.common import Page, error_line, error_texts, set_text
 from app.ui.session import Session
 from app.ui.workers import Task, run_in_background
 
@@ -61,7 +61,7 @@ class ScanPage(Page):
             set_text(self.where, self.tr("Your H: drive: {path}").format(path=str(drive)))
         else:
             problem = self.session.h_drive_problem
-            detail = f" {problem.message}" if problem is not None else ""
+            detail = f" {error_texts(problem)[1]}" if problem is not None else ""
             set_text(
                 self.where,
                 self.tr("⚠ The assistant could not find your H: drive.")
@@ -143,7 +143,7 @@ class ScanPage(Page):
     def _failed(self, error: UserFacingError) -> None:
         self.cancel_button.setVisible(False)
         self.rescan_button.setVisible(True)
-        message = f"⚠ {error.title}. {error.message} {error.action}".strip()
+        message = error_line(error)
         set_text(self.counts, message)
         if self.isVisible():
             self.wizard_().announce(message, assertive=True)

@@ -12,7 +12,7 @@ from app.core.errors import UserFacingError
 from app.ui import a11y
 from app.ui import formatting as fmt
 from app.ui.pages import PROGRESS, SCAN
-from app.ui.pages.common import Page, set_text
+from app.ui.pages.common import Page, error_line, set_text
 from app.ui.session import Session
 from app.ui.workers import Task, run_in_background
 
@@ -219,7 +219,7 @@ class SignInPage(Page):
     def _failed(self, error: UserFacingError) -> None:
         self._busy(False)
         self._hide_code()
-        message = f"⚠ {error.title}. {error.message} {error.action}".strip()
+        message = error_line(error)
         set_text(self.status, message)
         self.status.setFocus()
         self.wizard_().announce(message, assertive=True)
