@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from app.core.errors import BadInputError
+from app.core.texts import N_
 
 _LONG_PREFIX = "\\\\?\\"
 _UNC_LONG_PREFIX = "\\\\?\\UNC\\"
@@ -35,22 +36,28 @@ class HDriveNotFound(BadInputError):
     def __init__(self, looked_at: list[str], *, given: str | None = None) -> None:
         self.looked_at = tuple(looked_at)
         if given is not None:
-            message = (
-                f"The folder you chose, {given}, does not exist or is not a folder "
+            message = N_(
+                "The folder you chose, {given}, does not exist or is not a folder "
                 "that can be opened."
             )
-            action = (
+            action = N_(
                 "Check the spelling of the path, or choose the folder again. If it is on "
                 "the network, make sure you are connected (in the office or on the VPN)."
             )
         else:
-            message = "Your H: drive could not be found. Looked at: " + "; ".join(looked_at) + "."
-            action = (
+            message = N_("Your H: drive could not be found. Looked at: {looked_at}.")
+            action = N_(
                 "Connect to the force network (in the office or on the VPN) and try again, "
                 "or choose your H: drive folder yourself (in the assistant, or with --source "
                 "PATH on the command line)."
             )
-        super().__init__("H: drive not found", message, action, detail="; ".join(looked_at))
+        super().__init__(
+            N_("H: drive not found"),
+            message,
+            action,
+            detail="; ".join(looked_at),
+            values={"given": given, "looked_at": "; ".join(looked_at)},
+        )
 
 
 class HDriveUnreadable(BadInputError):
@@ -58,11 +65,14 @@ class HDriveUnreadable(BadInputError):
 
     def __init__(self, root: str, reason: str) -> None:
         super().__init__(
-            "H: drive cannot be read",
-            f"The assistant could not open {root} to see what is in it.",
-            "Check that you can open this folder in File Explorer. If you cannot, ask the "
-            "service desk to check your permissions on your H: drive.",
+            N_("H: drive cannot be read"),
+            N_("The assistant could not open {root} to see what is in it."),
+            N_(
+                "Check that you can open this folder in File Explorer. If you cannot, ask the "
+                "service desk to check your permissions on your H: drive."
+            ),
             detail=reason,
+            values={"root": root},
         )
 
 

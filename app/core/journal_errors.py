@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from app.core.errors import BadInputError
+from app.core.texts import N_
 
 __all__ = [
     "STORAGE_ERRORS",
@@ -29,13 +30,23 @@ class JournalInUse(BadInputError):
     """Another assistant (another window, or `migrate`) has this journal open (exit 2)."""
 
     def __init__(self, path: Path, holder: str) -> None:
-        who = f" (process {holder})" if holder else ""
+        message = (
+            N_(
+                "Another window of the H: drive migration assistant, or a command-line "
+                "migration, is already working on your migration (process {holder})."
+            )
+            if holder
+            else N_(
+                "Another window of the H: drive migration assistant, or a command-line "
+                "migration, is already working on your migration."
+            )
+        )
         super().__init__(
-            "The assistant is already running",
-            "Another window of the H: drive migration assistant, or a command-line "
-            f"migration, is already working on your migration{who}.",
-            "Finish or close the other one first, then start the assistant again.",
+            N_("The assistant is already running"),
+            message,
+            N_("Finish or close the other one first, then start the assistant again."),
             detail=f"journal lock held: {path}",
+            values={"holder": holder},
         )
 
 
@@ -45,11 +56,14 @@ class JournalNotWritable(BadInputError):
 
     def __init__(self, path: Path, error: sqlite3.Error) -> None:
         super().__init__(
-            "The migration journal cannot be written",
-            f"{path} cannot be written: the disk may be full, or the folder read-only.",
-            "Free some space on this computer (or ask IT to), then start again: "
-            "nothing is lost, and the migration continues where it stopped.",
+            N_("The migration journal cannot be written"),
+            N_("{path} cannot be written: the disk may be full, or the folder read-only."),
+            N_(
+                "Free some space on this computer (or ask IT to), then start again: "
+                "nothing is lost, and the migration continues where it stopped."
+            ),
             detail=f"SQLite reports: {error} ({getattr(error, 'sqlite_errorname', '')})",
+            values={"path": path},
         )
 
 
@@ -60,12 +74,17 @@ class JournalFromNewerVersion(BadInputError):
 
     def __init__(self, path: Path, version: int, known: int) -> None:
         super().__init__(
-            "The migration journal is from a newer version of the assistant",
-            f"{path} was written by a newer version of the H: drive migration assistant "
-            "than this one, which cannot read it. The file has been left as it is.",
-            "Use the newer version of the assistant (the one that started this migration) "
-            "to continue, or ask the service desk for it.",
+            N_("The migration journal is from a newer version of the assistant"),
+            N_(
+                "{path} was written by a newer version of the H: drive migration assistant "
+                "than this one, which cannot read it. The file has been left as it is."
+            ),
+            N_(
+                "Use the newer version of the assistant (the one that started this "
+                "migration) to continue, or ask the service desk for it."
+            ),
             detail=f"journal {path}: schema {version}, this build knows up to {known}",
+            values={"path": path},
         )
         self.path = path
         self.version = version
@@ -76,10 +95,11 @@ class JournalUnreadable(BadInputError):
 
     def __init__(self, path: Path, why: str) -> None:
         super().__init__(
-            "The migration journal could not be read",
-            f"{path} cannot be read: {why}. It has been left as it is.",
-            "Send the support bundle to the service desk; the file is not changed.",
+            N_("The migration journal could not be read"),
+            N_("{path} cannot be read: {why}. It has been left as it is."),
+            N_("Send the support bundle to the service desk; the file is not changed."),
             detail=f"journal {path} (read only): {why}",
+            values={"path": path, "why": why},
         )
         self.path = path
 

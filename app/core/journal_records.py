@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from app.core.errors import BadInputError
 from app.core.plan import Disposition
+from app.core.texts import N_
 
 log = logging.getLogger(__name__)
 
@@ -39,13 +40,17 @@ class JournalCorrupt(BadInputError):
     """The journal file cannot be used; it has been moved aside."""
 
     def __init__(self, path: Path, moved_to: Path | None, why: str) -> None:
-        where = f" It was kept as {moved_to}." if moved_to else ""
         super().__init__(
-            "The migration journal could not be read",
-            f"{path} cannot be used: {why}.{where}",
-            "Start the migration again: files already in OneDrive are recognised and "
-            "not sent twice. Keep the old file if IT asks for it.",
+            N_("The migration journal could not be read"),
+            N_("{path} cannot be used: {why}. It was kept as {moved_to}.")
+            if moved_to
+            else N_("{path} cannot be used: {why}."),
+            N_(
+                "Start the migration again: files already in OneDrive are recognised and "
+                "not sent twice. Keep the old file if IT asks for it."
+            ),
             detail=f"journal {path}: {why}; moved to {moved_to}",
+            values={"path": path, "why": why, "moved_to": moved_to},
         )
         self.path = path
         self.moved_to = moved_to

@@ -24,6 +24,7 @@ from app.core.receipt_labels import OUTCOME_ORDER
 from app.core.receipt_summary import Outcome
 from app.core.reports import _spreadsheet_safe as spreadsheet_safe
 from app.core.reports import iso_utc
+from app.core.texts import N_
 
 RECEIPT_NAME = "H drive migration receipt"
 LAPTOP_FOLDER = "Laptop"  # app.core.hand_back: where "move them" puts a laptop's folders
@@ -54,10 +55,11 @@ CSV_COLUMNS = (
 class ReceiptNotSaved(UserFacingError):
     def __init__(self, target: Path, error: OSError) -> None:
         super().__init__(
-            "The receipt could not be saved",
-            f"Nothing could be written to {target}.",
-            "Save the receipt somewhere else from the last page, for example your Documents.",
+            N_("The receipt could not be saved"),
+            N_("Nothing could be written to {target}."),
+            N_("Save the receipt somewhere else from the last page, for example your Documents."),
             detail=repr(error),
+            values={"target": target},
         )
 
 
