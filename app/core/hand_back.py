@@ -56,6 +56,7 @@ from app.core.journal import ItemState, Journal
 from app.core.quickxorhash import hash_file
 from app.core.receipt_files import is_receipt_name
 from app.core.scan import scan
+from app.core.texts import N_
 
 __all__ = [
     "H_DRIVE_COPY_NAME",
@@ -167,10 +168,11 @@ def save_report(report: HandBackReport, path: Path) -> None:
 class HandBackReportNotSaved(BadInputError):
     def __init__(self, target: Path, error: OSError) -> None:
         super().__init__(
-            "The hand-back check could not be saved",
-            f"Nothing could be written to {target}.",
-            "Choose another file name, for example one in your Documents folder.",
+            N_("The hand-back check could not be saved"),
+            N_("Nothing could be written to {target}."),
+            N_("Choose another file name, for example one in your Documents folder."),
             detail=repr(error),
+            values={"target": target},
         )
 
 

@@ -24,6 +24,7 @@ from app.core.guidance import Action, Guidance, GuidanceReport, text_for
 from app.core.inventory import FileEntry
 from app.core.onedrive_names import name_issues
 from app.core.policy import Policy
+from app.core.texts import N_
 
 
 class Disposition(enum.StrEnum):
@@ -43,10 +44,11 @@ class ChoiceNotAllowed(BadInputError):
 
     def __init__(self, rel_path: str, why: str) -> None:
         super().__init__(
-            "That choice is not allowed",
-            f"{rel_path}: {why}",
-            "Keep the guidance for this file, or ask your records manager.",
+            N_("That choice is not allowed"),
+            "{rel_path}: {why}",
+            N_("Keep the guidance for this file, or ask your records manager."),
             detail=f"choice refused for {rel_path!r}: {why}",
+            values={"rel_path": rel_path, "why": why},
         )
         self.rel_path = rel_path
 
@@ -122,10 +124,10 @@ def _clean_folder(destination_folder: str) -> str:
     for position, part in enumerate(parts):
         if part in {".", ".."} or name_issues(part, is_folder=True, at_root=position == 0):
             raise BadDestination(
-                "The OneDrive folder cannot be used",
-                f'The destination folder "{destination_folder}" has a part OneDrive cannot'
-                f' use ("{part}").',
-                "Ask IT to correct onedrive.destination_folder in the settings.",
+                N_("The OneDrive folder cannot be used"),
+                N_('The destination folder "{folder}" has a part OneDrive cannot use ("{part}").'),
+                N_("Ask IT to correct onedrive.destination_folder in the settings."),
+                values={"folder": destination_folder, "part": part},
             )
     return "/".join(parts)
 

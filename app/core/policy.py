@@ -30,6 +30,7 @@ from app.core.errors import BadInputError
 from app.core.guidance import Action, LocalText
 from app.core.inventory import ProblemKind
 from app.core.policy_lines import PolicyLines, toml_error_line
+from app.core.texts import N_
 
 DEFAULT_POLICY_NAME = "retention-policy.toml"
 
@@ -69,11 +70,14 @@ class PolicyError(BadInputError):
         if rule_id:
             where += f", rule '{rule_id}'"
         super().__init__(
-            "The retention policy cannot be used",
-            f"{where}: {problem}",
-            "Ask IT to correct the retention policy file. The assistant will not guess "
-            "what the policy means.",
+            N_("The retention policy cannot be used"),
+            "{where}: {problem}",
+            N_(
+                "Ask IT to correct the retention policy file. The assistant will not guess "
+                "what the policy means."
+            ),
             detail=f"policy error in {path} line {line} rule {rule_id}: {problem}",
+            values={"where": where, "problem": problem},
         )
         self.path = path
         self.line = line

@@ -21,6 +21,7 @@ from app.core.atomic_file import open_atomically
 from app.core.errors import BadInputError
 from app.core.guidance import Action, Guidance, GuidanceReport, LocalText, text_for
 from app.core.inventory import ProblemKind
+from app.core.texts import N_
 
 REPORT_FORMAT = "migration-assistant-guidance/1"
 ACTION_ORDER = (Action.CANNOT_MOVE, Action.REVIEW, Action.DISCARD, Action.MOVE)
@@ -287,9 +288,10 @@ def write_report(report: GuidanceReport, path: Path, *, language: str = "en") ->
                 write_html(report, summarise(report), cast(TextIO, handle), language)
     except OSError as error:
         raise BadInputError(
-            "The report could not be saved",
-            f"Nothing could be written to {target}.",
-            "Choose another folder, for example your Documents folder.",
+            N_("The report could not be saved"),
+            N_("Nothing could be written to {target}."),
+            N_("Choose another folder, for example your Documents folder."),
             detail=repr(error),
+            values={"target": target},
         ) from error
     return target

@@ -22,6 +22,7 @@ from app.core.journal import Journal
 from app.core.journal_records import RunInfo
 from app.core.plan import retention_label_from_rules
 from app.core.policy import Policy
+from app.core.texts import N_
 
 __all__ = [
     "AnotherAccountsRun",
@@ -37,10 +38,13 @@ log = logging.getLogger(__name__)
 class AnotherAccountsRun(BadInputError):
     def __init__(self, run_account: str, username: str) -> None:
         super().__init__(
-            "Another account's migration",
-            f"The unfinished migration belongs to {run_account}, "
-            f"but you are signed in as {username}.",
-            "Sign in as that account to continue it.",
+            N_("Another account's migration"),
+            N_(
+                "The unfinished migration belongs to {run_account}, "
+                "but you are signed in as {username}."
+            ),
+            N_("Sign in as that account to continue it."),
+            values={"run_account": run_account, "username": username},
         )
 
 
@@ -69,15 +73,17 @@ def resume_source(run: RunInfo, chosen: Path | str | None = None) -> Path:
     source = Path(run.source_root)
     if chosen is not None and not _same_folder(Path(chosen), source):
         raise RunSourceProblem(
-            "A different folder",
-            f"The unfinished migration is of {source}, not of {chosen}.",
-            "Continue it without choosing a folder, or finish it first.",
+            N_("A different folder"),
+            N_("The unfinished migration is of {source}, not of {chosen}."),
+            N_("Continue it without choosing a folder, or finish it first."),
+            values={"source": source, "chosen": chosen},
         )
     if not source.is_dir():
         raise RunSourceProblem(
-            "The H: drive folder is not there",
-            f"The unfinished migration is of {source}, which cannot be found now.",
-            "Connect to the network (or the VPN) so that the folder is there, then try again.",
+            N_("The H: drive folder is not there"),
+            N_("The unfinished migration is of {source}, which cannot be found now."),
+            N_("Connect to the network (or the VPN) so that the folder is there, then try again."),
+            values={"source": source},
         )
     return source
 
