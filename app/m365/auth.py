@@ -24,6 +24,7 @@ import msal
 import requests
 from msal.oauth2cli.authcode import AuthCodeReceiver
 
+from app.core.texts import N_
 from app.m365.config import M365Config
 from app.m365.errors import (
     AuthError,
@@ -134,10 +135,12 @@ class SignIn:
                     raise OfflineError(detail=what) from None
                 except ValueError as error:  # MSAL: "Unable to get authority configuration"
                     raise AuthError(
-                        "Cannot reach the sign-in service",
-                        "The Microsoft sign-in service did not answer as expected.",
-                        "Check the network, then try again. If it persists, contact the "
-                        "service desk.",
+                        N_("Cannot reach the sign-in service"),
+                        N_("The Microsoft sign-in service did not answer as expected."),
+                        N_(
+                            "Check the network, then try again. If it persists, contact the "
+                            "service desk."
+                        ),
                         detail=str(error),
                     ) from None
             return self._app

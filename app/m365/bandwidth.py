@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 
 from app.core.errors import BadInputError, CancelledError
+from app.core.texts import N_
 
 _HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 
@@ -24,9 +25,10 @@ _HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
 class BadHours(BadInputError):
     def __init__(self, text: str) -> None:
         super().__init__(
-            "The full-bandwidth hours are not valid",
-            f"'{text}' should look like 18:00-07:00.",
-            "Fix upload.full_bandwidth_hours in the settings, or leave it empty.",
+            N_("The full-bandwidth hours are not valid"),
+            N_("'{text}' should look like 18:00-07:00."),
+            N_("Fix upload.full_bandwidth_hours in the settings, or leave it empty."),
+            values={"text": text},
         )
 
 

@@ -7,72 +7,74 @@ log and the assisted-session view, never in the message a person reads.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from app.core.errors import CancelledError, UserFacingError
+from app.core.texts import N_
 
 # Graph error code -> (title, message, what to do). Codes from the OneDrive API's
 # documented error list; anything else falls back to a message chosen by HTTP status.
 GRAPH_MESSAGES: dict[str, tuple[str, str, str]] = {
     "itemNotFound": (
-        "Not found in OneDrive",
-        "OneDrive could not find the file or folder it was asked about.",
-        "Try again. If it keeps happening, contact the service desk.",
+        N_("Not found in OneDrive"),
+        N_("OneDrive could not find the file or folder it was asked about."),
+        N_("Try again. If it keeps happening, contact the service desk."),
     ),
     "nameAlreadyExists": (
-        "Name already in use",
-        "A file or folder with this name already exists in that OneDrive folder.",
-        "Rename or remove the existing item in OneDrive, then try again.",
+        N_("Name already in use"),
+        N_("A file or folder with this name already exists in that OneDrive folder."),
+        N_("Rename or remove the existing item in OneDrive, then try again."),
     ),
     "quotaLimitReached": (
-        "OneDrive is full",
-        "There is not enough free space in your OneDrive for these files.",
-        "Free some space in OneDrive or ask the service desk for more, then resume.",
+        N_("OneDrive is full"),
+        N_("There is not enough free space in your OneDrive for these files."),
+        N_("Free some space in OneDrive or ask the service desk for more, then resume."),
     ),
     "insufficientStorage": (
-        "OneDrive is full",
-        "There is not enough free space in your OneDrive for these files.",
-        "Free some space in OneDrive or ask the service desk for more, then resume.",
+        N_("OneDrive is full"),
+        N_("There is not enough free space in your OneDrive for these files."),
+        N_("Free some space in OneDrive or ask the service desk for more, then resume."),
     ),
     "accessDenied": (
-        "Access denied",
-        "Your account is not allowed to do this in OneDrive.",
-        "Check you signed in with your own work account, or contact the service desk.",
+        N_("Access denied"),
+        N_("Your account is not allowed to do this in OneDrive."),
+        N_("Check you signed in with your own work account, or contact the service desk."),
     ),
     "resourceLocked": (
-        "Item is locked",
-        "The item is locked in OneDrive (for example, open for editing or on hold).",
-        "Close the file wherever it is open and try again later.",
+        N_("Item is locked"),
+        N_("The item is locked in OneDrive (for example, open for editing or on hold)."),
+        N_("Close the file wherever it is open and try again later."),
     ),
     "locked": (
-        "Item is locked",
-        "The item is locked in OneDrive (for example, open for editing or on hold).",
-        "Close the file wherever it is open and try again later.",
+        N_("Item is locked"),
+        N_("The item is locked in OneDrive (for example, open for editing or on hold)."),
+        N_("Close the file wherever it is open and try again later."),
     ),
     "activityLimitReached": (
-        "Microsoft 365 is busy",
-        "Microsoft 365 asked us to slow down, and it did not recover in time.",
-        "Wait a few minutes and resume; nothing already moved is lost.",
+        N_("Microsoft 365 is busy"),
+        N_("Microsoft 365 asked us to slow down, and it did not recover in time."),
+        N_("Wait a few minutes and resume; nothing already moved is lost."),
     ),
     "invalidRequest": (
-        "Request rejected",
-        "OneDrive rejected a request from this app.",
-        "Try again. If it keeps happening, contact the service desk with the log.",
+        N_("Request rejected"),
+        N_("OneDrive rejected a request from this app."),
+        N_("Try again. If it keeps happening, contact the service desk with the log."),
     ),
     "malwareDetected": (
-        "File blocked as unsafe",
-        "OneDrive found something harmful in a file and refused it.",
-        "Contact the service desk before moving this file.",
+        N_("File blocked as unsafe"),
+        N_("OneDrive found something harmful in a file and refused it."),
+        N_("Contact the service desk before moving this file."),
     ),
     "serviceNotAvailable": (
-        "OneDrive is unavailable",
-        "OneDrive is not available right now.",
-        "Wait a few minutes and resume; nothing already moved is lost.",
+        N_("OneDrive is unavailable"),
+        N_("OneDrive is not available right now."),
+        N_("Wait a few minutes and resume; nothing already moved is lost."),
     ),
     "unauthenticated": (
-        "Signed out",
-        "Microsoft 365 no longer accepts your sign-in.",
-        "Sign in again, then resume.",
+        N_("Signed out"),
+        N_("Microsoft 365 no longer accepts your sign-in."),
+        N_("Sign in again, then resume."),
     ),
 }
 
@@ -89,9 +91,9 @@ _BY_STATUS: dict[int, tuple[str, str, str]] = {
 }
 
 _FALLBACK = (
-    "OneDrive problem",
-    "OneDrive could not complete a request.",
-    "Try again. If it keeps happening, contact the service desk with the log.",
+    N_("OneDrive problem"),
+    N_("OneDrive could not complete a request."),
+    N_("Try again. If it keeps happening, contact the service desk with the log."),
 )
 
 
@@ -109,8 +111,9 @@ class GraphError(UserFacingError):
         request_id: str = "",
         retry_after: float | None = None,
         detail: str = "",
+        values: Mapping[str, object] | None = None,
     ) -> None:
-        super().__init__(title, message, action, detail=detail)
+        super().__init__(title, message, action, detail=detail, values=values)
         self.status = status
         self.code = code
         self.request_id = request_id
@@ -153,9 +156,9 @@ class OfflineError(GraphError):
 
     def __init__(self, detail: str = "") -> None:
         super().__init__(
-            "Cannot reach Microsoft 365",
-            "This computer cannot reach Microsoft 365 right now.",
-            "Check you are connected to the network (and VPN, if you use one), then try again.",
+            N_("Cannot reach Microsoft 365"),
+            N_("This computer cannot reach Microsoft 365 right now."),
+            N_("Check you are connected to the network (and VPN, if you use one), then try again."),
             detail=detail,
         )
 
@@ -229,14 +232,15 @@ class AuthError(UserFacingError):
 
     def __init__(
         self,
-        title: str = "Sign-in failed",
-        message: str = "Microsoft 365 did not sign you in.",
-        action: str = "Try again. If it keeps happening, contact the service desk.",
+        title: str = N_("Sign-in failed"),
+        message: str = N_("Microsoft 365 did not sign you in."),
+        action: str = N_("Try again. If it keeps happening, contact the service desk."),
         *,
         code: str = "",
         detail: str = "",
+        values: Mapping[str, object] | None = None,
     ) -> None:
-        super().__init__(title, message, action, detail=detail)
+        super().__init__(title, message, action, detail=detail, values=values)
         self.code = code
 
 
@@ -245,9 +249,9 @@ class SignInRequired(AuthError):
 
     def __init__(self, detail: str = "") -> None:
         super().__init__(
-            "Please sign in again",
-            "Your sign-in has expired or was removed.",
-            "Sign in with your work account to continue.",
+            N_("Please sign in again"),
+            N_("Your sign-in has expired or was removed."),
+            N_("Sign in with your work account to continue."),
             detail=detail,
         )
 
@@ -257,7 +261,9 @@ class SignInCancelled(AuthError, CancelledError):
 
     def __init__(self) -> None:
         super().__init__(
-            "Sign-in cancelled", "Sign-in was stopped before it finished.", "Sign in to continue."
+            N_("Sign-in cancelled"),
+            N_("Sign-in was stopped before it finished."),
+            N_("Sign in to continue."),
         )
 
 
@@ -267,10 +273,13 @@ class SignInTimeout(AuthError):
     def __init__(self, seconds: float, detail: str = "") -> None:
         minutes = max(1, round(seconds / 60))
         super().__init__(
-            "Sign-in timed out",
-            f"Sign-in was not completed within {minutes} minute{'s' if minutes != 1 else ''}.",
-            "Start the sign-in again and complete it in the browser window that opens.",
+            N_("Sign-in timed out"),
+            N_("Sign-in was not completed within {minutes} minutes.")
+            if minutes != 1
+            else N_("Sign-in was not completed within 1 minute."),
+            N_("Start the sign-in again and complete it in the browser window that opens."),
             detail=detail,
+            values={"minutes": minutes},
         )
 
 
@@ -279,9 +288,9 @@ class DeviceCodeBlocked(AuthError):
 
     def __init__(self, detail: str = "") -> None:
         super().__init__(
-            "Sign-in with a code is not allowed",
-            "Your organisation has turned off signing in with a code on another device.",
-            "Use 'Sign in with the browser' on this computer instead.",
+            N_("Sign-in with a code is not allowed"),
+            N_("Your organisation has turned off signing in with a code on another device."),
+            N_("Use 'Sign in with the browser' on this computer instead."),
             code="device_code_blocked",
             detail=detail,
         )
@@ -292,8 +301,9 @@ class NotConfigured(AuthError):
 
     def __init__(self, missing: str) -> None:
         super().__init__(
-            "The app is not set up yet",
-            f"This computer's settings do not say which {missing} to use for Microsoft 365.",
-            "Contact the service desk: the organisation settings file needs to be installed.",
+            N_("The app is not set up yet"),
+            N_("This computer's settings do not say which {missing} to use for Microsoft 365."),
+            N_("Contact the service desk: the organisation settings file needs to be installed."),
             code="not_configured",
+            values={"missing": missing},
         )

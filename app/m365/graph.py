@@ -27,6 +27,7 @@ from urllib.parse import quote, urlsplit
 import requests
 
 from app.core.errors import CancelledError
+from app.core.texts import N_
 from app.m365.config import M365Config
 from app.m365.errors import ConflictError, GraphError, NotFoundError, OfflineError, graph_error
 from app.m365.http import VerifiedSession, parse_retry_after, request_id, safe_url
@@ -176,10 +177,12 @@ class GraphClient:
             except requests.exceptions.SSLError as error:
                 # Not retried: a certificate problem does not fix itself in seconds.
                 raise GraphError(
-                    "Secure connection failed",
-                    "The connection to Microsoft 365 could not be verified as secure.",
-                    "If you are on a public or hotel network, try another network; "
-                    "otherwise contact the service desk.",
+                    N_("Secure connection failed"),
+                    N_("The connection to Microsoft 365 could not be verified as secure."),
+                    N_(
+                        "If you are on a public or hotel network, try another network; "
+                        "otherwise contact the service desk."
+                    ),
                     detail=f"{what}: {type(error).__name__}",
                 ) from None
             except (
@@ -305,12 +308,12 @@ class GraphClient:
                     missing_above = True  # below a folder we just made, nothing exists
                 if "folder" not in item and depth > 0:
                     raise ConflictError(
-                        "A file is in the way",
-                        f"OneDrive already has a file called '{parts[depth - 1]}' where a "
-                        "folder is needed.",
-                        "Rename or move that file in OneDrive, then resume.",
+                        N_("A file is in the way"),
+                        N_("OneDrive already has a file called '{name}' where a folder is needed."),
+                        N_("Rename or move that file in OneDrive, then resume."),
                         status=409,
                         code="nameAlreadyExists",
+                        values={"name": parts[depth - 1]},
                     )
                 self._folders[sub_key] = item
                 parent = item

@@ -31,6 +31,7 @@ from urllib.parse import quote
 
 from app.core.errors import CancelledError, UserFacingError
 from app.core.journal import Journal, JournalItem
+from app.core.texts import N_
 from app.m365.errors import (
     AccessDeniedError,
     AuthError,
@@ -68,9 +69,9 @@ class LabelsNotApplied(UserFacingError):
 
     def __init__(self, error: BaseException) -> None:
         super().__init__(
-            "Retention labels were not set",
-            "Your files are in OneDrive, but their retention labels could not be set now.",
-            "Continue the migration later (resume) to set the labels still missing.",
+            N_("Retention labels were not set"),
+            N_("Your files are in OneDrive, but their retention labels could not be set now."),
+            N_("Continue the migration later (resume) to set the labels still missing."),
             detail=f"{error.for_log() if isinstance(error, GraphError) else repr(error)}",
         )
 

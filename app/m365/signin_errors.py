@@ -8,39 +8,40 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.core.texts import N_
 from app.m365.errors import AuthError, DeviceCodeBlocked
 
 # AADSTS error numbers we can explain. The description (with its trace ids) goes to the log.
 _AADSTS_MESSAGES: dict[int, tuple[str, str, str]] = {
     53003: (
-        "Blocked by your organisation",
-        "Your organisation's sign-in rules do not allow this sign-in from here.",
-        "Try on your work laptop on the work network, or contact the service desk.",
+        N_("Blocked by your organisation"),
+        N_("Your organisation's sign-in rules do not allow this sign-in from here."),
+        N_("Try on your work laptop on the work network, or contact the service desk."),
     ),
     50105: (
-        "Not allowed to use this app",
-        "Your account has not been given access to the migration assistant.",
-        "Contact the service desk and ask for access to the H: drive migration assistant.",
+        N_("Not allowed to use this app"),
+        N_("Your account has not been given access to the migration assistant."),
+        N_("Contact the service desk and ask for access to the H: drive migration assistant."),
     ),
     65001: (
-        "App not approved",
-        "Your organisation has not approved this app for your account yet.",
-        "Contact the service desk: an administrator needs to grant consent.",
+        N_("App not approved"),
+        N_("Your organisation has not approved this app for your account yet."),
+        N_("Contact the service desk: an administrator needs to grant consent."),
     ),
     700016: (
-        "The app is not set up correctly",
-        "Microsoft 365 does not recognise this app's registration.",
-        "Contact the service desk: the organisation settings need checking.",
+        N_("The app is not set up correctly"),
+        N_("Microsoft 365 does not recognise this app's registration."),
+        N_("Contact the service desk: the organisation settings need checking."),
     ),
     7000218: (
-        "The app is not set up correctly",
-        "The app registration does not allow sign-in from a desktop app.",
-        "Contact the service desk: 'Allow public client flows' must be enabled.",
+        N_("The app is not set up correctly"),
+        N_("The app registration does not allow sign-in from a desktop app."),
+        N_("Contact the service desk: 'Allow public client flows' must be enabled."),
     ),
     90002: (
-        "The app is not set up correctly",
-        "Microsoft 365 does not recognise the organisation (tenant) in the settings.",
-        "Contact the service desk: the organisation settings need checking.",
+        N_("The app is not set up correctly"),
+        N_("Microsoft 365 does not recognise the organisation (tenant) in the settings."),
+        N_("Contact the service desk: the organisation settings need checking."),
     ),
 }
 
@@ -70,17 +71,17 @@ def auth_error_from(result: dict[str, Any], *, device_code: bool = False) -> Aut
             return AuthError(title, message, action, code=f"AADSTS{number}", detail=detail)
     if error == "access_denied":
         return AuthError(
-            "Sign-in not completed",
-            "The sign-in was declined or closed before it finished.",
-            "Sign in again when you are ready.",
+            N_("Sign-in not completed"),
+            N_("The sign-in was declined or closed before it finished."),
+            N_("Sign in again when you are ready."),
             code=error,
             detail=detail,
         )
     if error == "authorization_declined":
         return AuthError(
-            "Sign-in declined",
-            "The sign-in with a code was declined on the other device.",
-            "Start again and accept the sign-in on the other device.",
+            N_("Sign-in declined"),
+            N_("The sign-in with a code was declined on the other device."),
+            N_("Start again and accept the sign-in on the other device."),
             code=error,
             detail=detail,
         )

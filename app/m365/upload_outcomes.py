@@ -15,6 +15,7 @@ from urllib.parse import quote
 import requests
 
 from app.core.quickxorhash import QuickXorHash
+from app.core.texts import N_
 from app.m365.errors import GraphError
 
 EMPTY_HASH = QuickXorHash().b64digest()  # the QuickXorHash of no bytes at all
@@ -60,9 +61,9 @@ class Done:
 def malformed(what: str, why: str, status: int = 0) -> GraphError:
     """OneDrive answered "success" with something we cannot use (not JSON, a key missing)."""
     return GraphError(
-        "Unexpected answer from OneDrive",
-        "OneDrive sent an answer this app could not understand, so this file was not moved.",
-        "Choose Try again. If it keeps happening, contact the service desk with the log.",
+        N_("Unexpected answer from OneDrive"),
+        N_("OneDrive sent an answer this app could not understand, so this file was not moved."),
+        N_("Choose Try again. If it keeps happening, contact the service desk with the log."),
         status=status,
         code="malformedResponse",
         detail=f"{what}: {why}",  # method and path only, never an upload URL's query
