@@ -17,19 +17,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.receipt_files import LAPTOP_FOLDER
+from app.core.texts import N_
 
 KnownFolderLookup = Callable[[str], "str | None"]  # folder id (GUID) -> path, or None
 
-# Windows' KNOWNFOLDERID values (shlobj_core.h / KnownFolders.h).
+# Windows' KNOWNFOLDERID values (shlobj_core.h / KnownFolders.h). The names stay English in
+# data (they are OneDrive's folder names too); the UI translates them (N_).
 KNOWN_FOLDERS: tuple[tuple[str, str], ...] = (
-    ("Desktop", "{B4BFCC3A-DB2C-424C-B029-7FE99A87C641}"),
-    ("Documents", "{FDD39AD0-238F-46AF-ADB4-6C85480369C7}"),
-    ("Downloads", "{374DE290-123F-4565-9164-39C4925E467B}"),
-    ("Pictures", "{33E28130-4E1E-4676-835A-98395C3BC3BB}"),
+    (N_("Desktop"), "{B4BFCC3A-DB2C-424C-B029-7FE99A87C641}"),
+    (N_("Documents"), "{FDD39AD0-238F-46AF-ADB4-6C85480369C7}"),
+    (N_("Downloads"), "{374DE290-123F-4565-9164-39C4925E467B}"),
+    (N_("Pictures"), "{33E28130-4E1E-4676-835A-98395C3BC3BB}"),
 )
 # Where OneDrive's Known Folder Move keeps them, at the top of the officer's OneDrive.
 KFM_NAMES = frozenset({"Desktop", "Documents", "Pictures"})
-H_DRIVE_COPY_NAME = "H: drive (offline copy on this laptop)"
+H_DRIVE_COPY_NAME = N_("H: drive (offline copy on this laptop)")
 
 
 @dataclass(frozen=True)

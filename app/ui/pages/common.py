@@ -82,6 +82,11 @@ def set_text(label: QLabel, content: str) -> None:
         label.setVisible(bool(content))
 
 
+def core_text(text: str) -> str:
+    """A text app/core or app/m365 marked with N_ (a folder name, say), translated."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
 def error_texts(error: UserFacingError) -> tuple[str, str, str]:
     """An error's title, message and action in the UI's language (the log keeps English).
 

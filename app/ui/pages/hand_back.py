@@ -46,7 +46,7 @@ from app.core.hand_back import (
     save_report,
 )
 from app.ui import a11y
-from app.ui.pages.common import error_line
+from app.ui.pages.common import core_text, error_line
 from app.ui.workers import Task, run_in_background
 
 if TYPE_CHECKING:
@@ -166,7 +166,7 @@ class HandBackDialog(QDialog):
         self.folders = list(folders)
         self.folder_list.clear()
         for folder in self.folders:
-            self.folder_list.addItem(f"{folder.name}: {folder.path}")
+            self.folder_list.addItem(f"{core_text(folder.name)}: {folder.path}")
         self.check_button.setEnabled(bool(self.folders))
         if not self.folders:
             self._say(self.tr("No folders found on this laptop. Add the folders to check."))
@@ -210,7 +210,7 @@ class HandBackDialog(QDialog):
     def _progress(self, value: HandBackProgress) -> None:
         self.status.setText(
             self.tr("Checked %n file(s)...", None, value.files_checked)
-            + (f" ({value.folder})" if value.folder else "")
+            + (f" ({core_text(value.folder)})" if value.folder else "")
         )
 
     def _failed(self, error: Any) -> None:
