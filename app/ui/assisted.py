@@ -116,7 +116,7 @@ def _journal_text(session: Any) -> str:
             started=run["started"],
         ),
         _tr("Files per state: {counts}").format(counts=counts),
-        _tr("Still to do: {n} files").format(n=run["to_do"]),
+        _tr("Still to do: %n file(s)", n=int(run["to_do"])),
         _tr("Bytes done: {done} of {total}").format(
             done=run["bytes_done"], total=run["bytes_to_move"]
         ),
@@ -124,10 +124,10 @@ def _journal_text(session: Any) -> str:
     return "\n".join(lines)
 
 
-def _tr(text: str) -> str:
+def _tr(text: str, n: int = -1) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    return QCoreApplication.translate("AssistedWindow", text)
+    return QCoreApplication.translate("AssistedWindow", text, None, n)
 
 
 def _text_view(parent: QWidget, name: str, description: str) -> QPlainTextEdit:

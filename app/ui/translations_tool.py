@@ -158,7 +158,9 @@ def _extract_calls(
             and isinstance(node.args[0], ast.Constant)
             and isinstance(node.args[0].value, str)
         ):
-            message = Message(context(path), node.args[0].value)
+            # `_tr("%n file(s)", n=count)`: a plural message (lupdate would say numerus)
+            plural = len(node.args) > 1 or any(k.arg == "n" for k in node.keywords)
+            message = Message(context(path), node.args[0].value, numerus=plural)
             if message.key not in messages:
                 _add(messages, message, path, node.lineno)
 
