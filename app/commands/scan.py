@@ -93,6 +93,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from app.core.policy import load_policy, policy_from_settings
     from app.core.reports import human_size, summarise, write_report
     from app.core.scan import ScanProgress, find_h_drive, scan
+    from app.core.texts import PSEUDO, ui_language
 
     _check_report_path(args.report)
     # The policy first: a broken policy should stop us before a long scan, not after.
@@ -124,7 +125,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         )
     finally:
         line.clear()
-    language = settings.ui.language or "en"
+    # The UI's own decision (setting, else the system's locale), so a Welsh laptop's report
+    # is in Welsh as its wizard is; the pseudo-locale is for the UI's layouts only.
+    chosen = ui_language(settings.ui.language)
+    language = "en" if chosen == PSEUDO else chosen.split("_")[0]  # "en" or "cy"
     _print_summary(summarise(report), language, human_size)
     if args.report is not None:
         written = write_report(report, args.report, language=language)

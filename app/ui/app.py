@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 from app import APP_DISPLAY_NAME, APP_NAME, __version__, paths
+from app.core import texts
 from app.ui import theme
 from app.ui import translations_tool as tool
 
@@ -85,13 +86,9 @@ def _language(setting: str) -> QLocale:
 def ui_language(setting: str) -> str:
     """The language the UI will run in for a setting: "pseudo", "cy_GB", "en_GB"...
     (the one offered translation matching the setting or the system, else English)."""
-    if setting == PSEUDO:
-        return PSEUDO
-    locale = _language(setting)
-    for code in LANGUAGES:
-        if QLocale(code).language() == locale.language():
-            return code
-    return "en_GB"
+    # Qt's view of the system locale (Windows' UI language), the decision itself Qt-free
+    # (app.core.texts) so that `scan --report` makes the same one.
+    return texts.ui_language(setting, system=QLocale.system().name())
 
 
 def create_application(
