@@ -45,16 +45,17 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
 
 
 def header_text(
-    columns: tuple[str, ...], section: int, orientation: Qt.Orientation, role: int
+    columns: tuple[object, ...], section: int, orientation: Qt.Orientation, role: int
 ) -> str | None:
     """The translated column title both review models show (horizontal headers only)."""
     if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-        return tr(columns[section]) if 0 <= section < len(columns) else None
+        # QT_TRANSLATE_NOOP's stub returns object; the value is the source text
+        return tr(str(columns[section])) if 0 <= section < len(columns) else None
     return None
 
 
 def action_words(action: Action) -> str:
-    return tr(ACTION_WORDS[action])
+    return tr(str(ACTION_WORDS[action]))
 
 
 def decision_text(data: ReviewData, i: int) -> str:

@@ -34,6 +34,7 @@ class SignInMixin:
     owner: Any
     drive: DriveInfo | None
     h_drive: Path | None
+    h_drive_chosen: bool
     h_drive_problem: UserFacingError | None
     run_id: int | None
     resuming: bool

@@ -131,9 +131,9 @@ class ProgressPage(Page):
 
     def _announcement_mode_chosen(self, index: int) -> None:
         mode = str(self.announce_choice.itemData(index))
-        wizard = self.wizard_()
-        if wizard is None:
+        if self.wizard() is None:  # not yet (or no longer) in the wizard
             return
+        wizard = self.wizard_()
         wizard.announcement_mode = mode
         # Every step is paced by the announcer; milestones and results are sent forced.
         wizard.announcer.min_interval_s = (
