@@ -4,142 +4,145 @@
     <context>
         <name>AssistedWindow</name>
         <message>
-            <location filename="../app/ui/assisted.py" line="100" />
+            <location filename="../app/ui/assisted.py" line="106" />
             <source>The journal cannot be read: {error}</source>
             <translation>The journal cannot be read: {error}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="103" />
+            <location filename="../app/ui/assisted.py" line="109" />
             <source>The journal holds no migration yet.</source>
             <translation>The journal holds no migration yet.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="107" />
+            <location filename="../app/ui/assisted.py" line="113" />
             <source>Run {id} ({status}), started {started}</source>
             <translation>Run {id} ({status}), started {started}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="109" />
+            <location filename="../app/ui/assisted.py" line="115" />
             <source>finished</source>
             <translation>finished</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="109" />
+            <location filename="../app/ui/assisted.py" line="115" />
             <source>unfinished</source>
             <translation>unfinished</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="112" />
+            <location filename="../app/ui/assisted.py" line="118" />
             <source>Files per state: {counts}</source>
             <translation>Files per state: {counts}</translation>
         </message>
-        <message>
-            <location filename="../app/ui/assisted.py" line="113" />
-            <source>Still to do: {n} files</source>
-            <translation>Still to do: {n} files</translation>
+        <message numerus="yes">
+            <location filename="../app/ui/assisted.py" line="119" />
+            <source>Still to do: %n file(s)</source>
+            <translation>
+                <numerusform>Still to do: %n file</numerusform>
+                <numerusform>Still to do: %n files</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="114" />
+            <location filename="../app/ui/assisted.py" line="120" />
             <source>Bytes done: {done} of {total}</source>
             <translation>Bytes done: {done} of {total}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="153" />
+            <location filename="../app/ui/assisted.py" line="159" />
             <source>Assisted session</source>
             <translation>Assisted session</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="157" />
+            <location filename="../app/ui/assisted.py" line="163" />
             <source>Session code: {code}</source>
             <translation>Session code: {code}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="163" />
+            <location filename="../app/ui/assisted.py" line="169" />
             <source>Quote this code to the service desk; it is in the log and the bundle.</source>
             <translation>Quote this code to the service desk; it is in the log and the bundle.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="169" />
+            <location filename="../app/ui/assisted.py" line="175" />
             <source>&amp;Journal</source>
             <translation>&amp;Journal</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="170" />
+            <location filename="../app/ui/assisted.py" line="176" />
             <source>The journal's state: files per state in the current run, and bytes.</source>
             <translation>The journal's state: files per state in the current run, and bytes.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="175" />
+            <location filename="../app/ui/assisted.py" line="181" />
             <source>&amp;Problems (technical detail)</source>
             <translation>&amp;Problems (technical detail)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="176" />
+            <location filename="../app/ui/assisted.py" line="182" />
             <source>Warnings and errors so far, with the technical detail behind each.</source>
             <translation>Warnings and errors so far, with the technical detail behind each.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="180" />
+            <location filename="../app/ui/assisted.py" line="186" />
             <source>Live &amp;log</source>
             <translation>Live &amp;log</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="181" />
+            <location filename="../app/ui/assisted.py" line="187" />
             <source>The assistant's log as it is written, with secrets removed.</source>
             <translation>The assistant's log as it is written, with secrets removed.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="185" />
+            <location filename="../app/ui/assisted.py" line="191" />
             <source>&amp;Save a support bundle...</source>
             <translation>&amp;Save a support bundle...</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="189" />
+            <location filename="../app/ui/assisted.py" line="195" />
             <source>A zip for the service desk: the log, receipts and settings, with no tokens and no file contents</source>
             <translation>A zip for the service desk: the log, receipts and settings, with no tokens and no file contents</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="194" />
+            <location filename="../app/ui/assisted.py" line="200" />
             <source>&amp;Close</source>
             <translation>&amp;Close</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="197" />
+            <location filename="../app/ui/assisted.py" line="203" />
             <source>Close this window (Ctrl+Shift+A opens it again)</source>
             <translation>Close this window (Ctrl+Shift+A opens it again)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="301" />
+            <location filename="../app/ui/assisted.py" line="299" />
             <source>Save a support bundle</source>
             <translation>Save a support bundle</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="303" />
+            <location filename="../app/ui/assisted.py" line="301" />
             <source>Zip file (*.zip)</source>
             <translation>Zip file (*.zip)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="311" />
+            <location filename="../app/ui/assisted.py" line="309" />
             <source>Saving the support bundle...</source>
             <translation>Saving the support bundle...</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="358" />
+            <location filename="../app/ui/assisted.py" line="356" />
             <source>The support bundle could not be saved</source>
             <translation>The support bundle could not be saved</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="359" />
+            <location filename="../app/ui/assisted.py" line="357" />
             <source>Nothing could be written to {path}.</source>
             <translation>Nothing could be written to {path}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="360" />
+            <location filename="../app/ui/assisted.py" line="358" />
             <source>Choose another folder, for example your Documents.</source>
             <translation>Choose another folder, for example your Documents.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="368" />
+            <location filename="../app/ui/assisted.py" line="366" />
             <source>Support bundle saved to {path}</source>
             <translation>Support bundle saved to {path}</translation>
         </message>
@@ -338,6 +341,724 @@
         </message>
     </context>
     <context>
+        <name>Errors</name>
+        <message>
+            <location filename="../app/core/hand_back.py" line="171" />
+            <source>The hand-back check could not be saved</source>
+            <translation>The hand-back check could not be saved</translation>
+        </message>
+        <message>
+            <location filename="../app/core/hand_back.py" line="172" />
+            <source>Nothing could be written to {target}.</source>
+            <translation>Nothing could be written to {target}.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/hand_back.py" line="173" />
+            <source>Choose another file name, for example one in your Documents folder.</source>
+            <translation>Choose another file name, for example one in your Documents folder.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/hand_back_folders.py" line="27" />
+            <source>Desktop</source>
+            <translation>Desktop</translation>
+        </message>
+        <message>
+            <location filename="../app/core/hand_back_folders.py" line="28" />
+            <source>Documents</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <location filename="../app/core/hand_back_folders.py" line="29" />
+            <source>Downloads</source>
+            <translation>Downloads</translation>
+        </message>
+        <message>
+            <location filename="../app/core/hand_back_folders.py" line="30" />
+            <source>Pictures</source>
+            <translation>Pictures</translation>
+        </message>
+        <message>
+            <location filename="../app/core/hand_back_folders.py" line="34" />
+            <source>H: drive (offline copy on this laptop)</source>
+            <translation>H: drive (offline copy on this laptop)</translation>
+        </message>
+        <message>
+            <location filename="../app/core/hdrive.py" line="39" />
+            <source>The folder you chose, {given}, does not exist or is not a folder that can be opened.</source>
+            <translation>The folder you chose, {given}, does not exist or is not a folder that can be opened.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/hdrive.py" line="43" />
+            <source>Check the spelling of the path, or choose the folder again. If it is on the network, make sure you are connected (in the office or on the VPN).</source>
+            <translation>Check the spelling of the path, or choose the folder again. If it is on the network, make sure you are connected (in the office or on the VPN).</translation>
+        </message>
+        <message>
+            <location filename="../app/core/hdrive.py" line="48" />
+            <source>Your H: drive could not be found. Looked at: {looked_at}.</source>
+            <translation>Your H: drive could not be found. Looked at: {looked_at}.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/hdrive.py" line="49" />
+            <source>Connect to the force network (in the office or on the VPN) and try again, or choose your H: drive folder yourself (in the assistant, or with --source PATH on the command line).</source>
+            <translation>Connect to the force network (in the office or on the VPN) and try again, or choose your H: drive folder yourself (in the assistant, or with --source PATH on the command line).</translation>
+        </message>
+        <message>
+            <location filename="../app/core/hdrive.py" line="55" />
+            <source>H: drive not found</source>
+            <translation>H: drive not found</translation>
+        </message>
+        <message>
+            <location filename="../app/core/hdrive.py" line="68" />
+            <source>H: drive cannot be read</source>
+            <translation>H: drive cannot be read</translation>
+        </message>
+        <message>
+            <location filename="../app/core/hdrive.py" line="69" />
+            <source>The assistant could not open {root} to see what is in it.</source>
+            <translation>The assistant could not open {root} to see what is in it.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/hdrive.py" line="70" />
+            <source>Check that you can open this folder in File Explorer. If you cannot, ask the service desk to check your permissions on your H: drive.</source>
+            <translation>Check that you can open this folder in File Explorer. If you cannot, ask the service desk to check your permissions on your H: drive.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/journal_errors.py" line="34" />
+            <source>Another window of the H: drive migration assistant, or a command-line migration, is already working on your migration (process {holder}).</source>
+            <translation>Another window of the H: drive migration assistant, or a command-line migration, is already working on your migration (process {holder}).</translation>
+        </message>
+        <message>
+            <location filename="../app/core/journal_errors.py" line="39" />
+            <source>Another window of the H: drive migration assistant, or a command-line migration, is already working on your migration.</source>
+            <translation>Another window of the H: drive migration assistant, or a command-line migration, is already working on your migration.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/journal_errors.py" line="45" />
+            <source>The assistant is already running</source>
+            <translation>The assistant is already running</translation>
+        </message>
+        <message>
+            <location filename="../app/core/journal_errors.py" line="47" />
+            <source>Finish or close the other one first, then start the assistant again.</source>
+            <translation>Finish or close the other one first, then start the assistant again.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/journal_errors.py" line="59" />
+            <source>The migration journal cannot be written</source>
+            <translation>The migration journal cannot be written</translation>
+        </message>
+        <message>
+            <location filename="../app/core/journal_errors.py" line="60" />
+            <source>{path} cannot be written: the disk may be full, or the folder read-only.</source>
+            <translation>{path} cannot be written: the disk may be full, or the folder read-only.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/journal_errors.py" line="61" />
+            <source>Free some space on this computer (or ask IT to), then start again: nothing is lost, and the migration continues where it stopped.</source>
+            <translation>Free some space on this computer (or ask IT to), then start again: nothing is lost, and the migration continues where it stopped.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/journal_errors.py" line="77" />
+            <source>The migration journal is from a newer version of the assistant</source>
+            <translation>The migration journal is from a newer version of the assistant</translation>
+        </message>
+        <message>
+            <location filename="../app/core/journal_errors.py" line="78" />
+            <source>{path} was written by a newer version of the H: drive migration assistant than this one, which cannot read it. The file has been left as it is.</source>
+            <translation>{path} was written by a newer version of the H: drive migration assistant than this one, which cannot read it. The file has been left as it is.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/journal_errors.py" line="82" />
+            <source>Use the newer version of the assistant (the one that started this migration) to continue, or ask the service desk for it.</source>
+            <translation>Use the newer version of the assistant (the one that started this migration) to continue, or ask the service desk for it.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/journal_errors.py" line="98" />
+            <source>The migration journal could not be read</source>
+            <translation>The migration journal could not be read</translation>
+        </message>
+        <message>
+            <location filename="../app/core/journal_errors.py" line="99" />
+            <source>{path} cannot be read: {why}. It has been left as it is.</source>
+            <translation>{path} cannot be read: {why}. It has been left as it is.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/journal_errors.py" line="100" />
+            <source>Send the support bundle to the service desk; the file is not changed.</source>
+            <translation>Send the support bundle to the service desk; the file is not changed.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/journal_records.py" line="45" />
+            <source>{path} cannot be used: {why}. It was kept as {moved_to}.</source>
+            <translation>{path} cannot be used: {why}. It was kept as {moved_to}.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/journal_records.py" line="47" />
+            <source>{path} cannot be used: {why}.</source>
+            <translation>{path} cannot be used: {why}.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/journal_records.py" line="48" />
+            <source>Start the migration again: files already in OneDrive are recognised and not sent twice. Keep the old file if IT asks for it.</source>
+            <translation>Start the migration again: files already in OneDrive are recognised and not sent twice. Keep the old file if IT asks for it.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/plan.py" line="47" />
+            <source>That choice is not allowed</source>
+            <translation>That choice is not allowed</translation>
+        </message>
+        <message>
+            <location filename="../app/core/plan.py" line="49" />
+            <source>Keep the guidance for this file, or ask your records manager.</source>
+            <translation>Keep the guidance for this file, or ask your records manager.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/plan.py" line="127" />
+            <source>The OneDrive folder cannot be used</source>
+            <translation>The OneDrive folder cannot be used</translation>
+        </message>
+        <message>
+            <location filename="../app/core/plan.py" line="128" />
+            <source>The destination folder "{folder}" has a part OneDrive cannot use ("{part}").</source>
+            <translation>The destination folder "{folder}" has a part OneDrive cannot use ("{part}").</translation>
+        </message>
+        <message>
+            <location filename="../app/core/plan.py" line="129" />
+            <source>Ask IT to correct onedrive.destination_folder in the settings.</source>
+            <translation>Ask IT to correct onedrive.destination_folder in the settings.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/policy.py" line="73" />
+            <source>The retention policy cannot be used</source>
+            <translation>The retention policy cannot be used</translation>
+        </message>
+        <message>
+            <location filename="../app/core/policy.py" line="75" />
+            <source>Ask IT to correct the retention policy file. The assistant will not guess what the policy means.</source>
+            <translation>Ask IT to correct the retention policy file. The assistant will not guess what the policy means.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/receipt_files.py" line="58" />
+            <source>The receipt could not be saved</source>
+            <translation>The receipt could not be saved</translation>
+        </message>
+        <message>
+            <location filename="../app/core/receipt_files.py" line="60" />
+            <source>Save the receipt somewhere else from the last page, for example your Documents.</source>
+            <translation>Save the receipt somewhere else from the last page, for example your Documents.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/reports.py" line="291" />
+            <source>The report could not be saved</source>
+            <translation>The report could not be saved</translation>
+        </message>
+        <message>
+            <location filename="../app/core/reports.py" line="293" />
+            <source>Choose another folder, for example your Documents folder.</source>
+            <translation>Choose another folder, for example your Documents folder.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/resume.py" line="41" />
+            <source>Another account's migration</source>
+            <translation>Another account's migration</translation>
+        </message>
+        <message>
+            <location filename="../app/core/resume.py" line="42" />
+            <source>The unfinished migration belongs to {run_account}, but you are signed in as {username}.</source>
+            <translation>The unfinished migration belongs to {run_account}, but you are signed in as {username}.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/resume.py" line="46" />
+            <source>Sign in as that account to continue it.</source>
+            <translation>Sign in as that account to continue it.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/resume.py" line="76" />
+            <source>A different folder</source>
+            <translation>A different folder</translation>
+        </message>
+        <message>
+            <location filename="../app/core/resume.py" line="77" />
+            <source>The unfinished migration is of {source}, not of {chosen}.</source>
+            <translation>The unfinished migration is of {source}, not of {chosen}.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/resume.py" line="78" />
+            <source>Continue it without choosing a folder, or finish it first.</source>
+            <translation>Continue it without choosing a folder, or finish it first.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/resume.py" line="83" />
+            <source>The H: drive folder is not there</source>
+            <translation>The H: drive folder is not there</translation>
+        </message>
+        <message>
+            <location filename="../app/core/resume.py" line="84" />
+            <source>The unfinished migration is of {source}, which cannot be found now.</source>
+            <translation>The unfinished migration is of {source}, which cannot be found now.</translation>
+        </message>
+        <message>
+            <location filename="../app/core/resume.py" line="85" />
+            <source>Connect to the network (or the VPN) so that the folder is there, then try again.</source>
+            <translation>Connect to the network (or the VPN) so that the folder is there, then try again.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/auth.py" line="138" />
+            <source>Cannot reach the sign-in service</source>
+            <translation>Cannot reach the sign-in service</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/auth.py" line="139" />
+            <source>The Microsoft sign-in service did not answer as expected.</source>
+            <translation>The Microsoft sign-in service did not answer as expected.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/auth.py" line="140" />
+            <source>Check the network, then try again. If it persists, contact the service desk.</source>
+            <translation>Check the network, then try again. If it persists, contact the service desk.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/bandwidth.py" line="28" />
+            <source>The full-bandwidth hours are not valid</source>
+            <translation>The full-bandwidth hours are not valid</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/bandwidth.py" line="29" />
+            <source>'{text}' should look like 18:00-07:00.</source>
+            <translation>'{text}' should look like 18:00-07:00.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/bandwidth.py" line="30" />
+            <source>Fix upload.full_bandwidth_hours in the settings, or leave it empty.</source>
+            <translation>Fix upload.full_bandwidth_hours in the settings, or leave it empty.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="20" />
+            <source>Not found in OneDrive</source>
+            <translation>Not found in OneDrive</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="21" />
+            <source>OneDrive could not find the file or folder it was asked about.</source>
+            <translation>OneDrive could not find the file or folder it was asked about.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="22" />
+            <source>Try again. If it keeps happening, contact the service desk.</source>
+            <translation>Try again. If it keeps happening, contact the service desk.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="25" />
+            <source>Name already in use</source>
+            <translation>Name already in use</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="26" />
+            <source>A file or folder with this name already exists in that OneDrive folder.</source>
+            <translation>A file or folder with this name already exists in that OneDrive folder.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="27" />
+            <source>Rename or remove the existing item in OneDrive, then try again.</source>
+            <translation>Rename or remove the existing item in OneDrive, then try again.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="30" />
+            <source>OneDrive is full</source>
+            <translation>OneDrive is full</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="31" />
+            <source>There is not enough free space in your OneDrive for these files.</source>
+            <translation>There is not enough free space in your OneDrive for these files.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="32" />
+            <source>Free some space in OneDrive or ask the service desk for more, then resume.</source>
+            <translation>Free some space in OneDrive or ask the service desk for more, then resume.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="40" />
+            <source>Access denied</source>
+            <translation>Access denied</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="41" />
+            <source>Your account is not allowed to do this in OneDrive.</source>
+            <translation>Your account is not allowed to do this in OneDrive.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="42" />
+            <source>Check you signed in with your own work account, or contact the service desk.</source>
+            <translation>Check you signed in with your own work account, or contact the service desk.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="45" />
+            <source>Item is locked</source>
+            <translation>Item is locked</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="46" />
+            <source>The item is locked in OneDrive (for example, open for editing or on hold).</source>
+            <translation>The item is locked in OneDrive (for example, open for editing or on hold).</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="47" />
+            <source>Close the file wherever it is open and try again later.</source>
+            <translation>Close the file wherever it is open and try again later.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="55" />
+            <source>Microsoft 365 is busy</source>
+            <translation>Microsoft 365 is busy</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="56" />
+            <source>Microsoft 365 asked us to slow down, and it did not recover in time.</source>
+            <translation>Microsoft 365 asked us to slow down, and it did not recover in time.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="57" />
+            <source>Wait a few minutes and resume; nothing already moved is lost.</source>
+            <translation>Wait a few minutes and resume; nothing already moved is lost.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="60" />
+            <source>Request rejected</source>
+            <translation>Request rejected</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="61" />
+            <source>OneDrive rejected a request from this app.</source>
+            <translation>OneDrive rejected a request from this app.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="65" />
+            <source>File blocked as unsafe</source>
+            <translation>File blocked as unsafe</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="66" />
+            <source>OneDrive found something harmful in a file and refused it.</source>
+            <translation>OneDrive found something harmful in a file and refused it.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="67" />
+            <source>Contact the service desk before moving this file.</source>
+            <translation>Contact the service desk before moving this file.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="70" />
+            <source>OneDrive is unavailable</source>
+            <translation>OneDrive is unavailable</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="71" />
+            <source>OneDrive is not available right now.</source>
+            <translation>OneDrive is not available right now.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="75" />
+            <source>Signed out</source>
+            <translation>Signed out</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="76" />
+            <source>Microsoft 365 no longer accepts your sign-in.</source>
+            <translation>Microsoft 365 no longer accepts your sign-in.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="77" />
+            <source>Sign in again, then resume.</source>
+            <translation>Sign in again, then resume.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="94" />
+            <source>OneDrive problem</source>
+            <translation>OneDrive problem</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="95" />
+            <source>OneDrive could not complete a request.</source>
+            <translation>OneDrive could not complete a request.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="96" />
+            <source>Try again. If it keeps happening, contact the service desk with the log.</source>
+            <translation>Try again. If it keeps happening, contact the service desk with the log.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="159" />
+            <source>Cannot reach Microsoft 365</source>
+            <translation>Cannot reach Microsoft 365</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="160" />
+            <source>This computer cannot reach Microsoft 365 right now.</source>
+            <translation>This computer cannot reach Microsoft 365 right now.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="161" />
+            <source>Check you are connected to the network (and VPN, if you use one), then try again.</source>
+            <translation>Check you are connected to the network (and VPN, if you use one), then try again.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="235" />
+            <source>Sign-in failed</source>
+            <translation>Sign-in failed</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="236" />
+            <source>Microsoft 365 did not sign you in.</source>
+            <translation>Microsoft 365 did not sign you in.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="252" />
+            <source>Please sign in again</source>
+            <translation>Please sign in again</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="253" />
+            <source>Your sign-in has expired or was removed.</source>
+            <translation>Your sign-in has expired or was removed.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="254" />
+            <source>Sign in with your work account to continue.</source>
+            <translation>Sign in with your work account to continue.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="264" />
+            <source>Sign-in cancelled</source>
+            <translation>Sign-in cancelled</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="265" />
+            <source>Sign-in was stopped before it finished.</source>
+            <translation>Sign-in was stopped before it finished.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="266" />
+            <source>Sign in to continue.</source>
+            <translation>Sign in to continue.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="276" />
+            <source>Sign-in timed out</source>
+            <translation>Sign-in timed out</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="277" />
+            <source>Sign-in was not completed within {minutes} minutes.</source>
+            <translation>Sign-in was not completed within {minutes} minutes.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="279" />
+            <source>Sign-in was not completed within 1 minute.</source>
+            <translation>Sign-in was not completed within 1 minute.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="280" />
+            <source>Start the sign-in again and complete it in the browser window that opens.</source>
+            <translation>Start the sign-in again and complete it in the browser window that opens.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="291" />
+            <source>Sign-in with a code is not allowed</source>
+            <translation>Sign-in with a code is not allowed</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="292" />
+            <source>Your organisation has turned off signing in with a code on another device.</source>
+            <translation>Your organisation has turned off signing in with a code on another device.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="293" />
+            <source>Use 'Sign in with the browser' on this computer instead.</source>
+            <translation>Use 'Sign in with the browser' on this computer instead.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="304" />
+            <source>The app is not set up yet</source>
+            <translation>The app is not set up yet</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="305" />
+            <source>This computer's settings do not say which {missing} to use for Microsoft 365.</source>
+            <translation>This computer's settings do not say which {missing} to use for Microsoft 365.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/errors.py" line="306" />
+            <source>Contact the service desk: the organisation settings file needs to be installed.</source>
+            <translation>Contact the service desk: the organisation settings file needs to be installed.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/graph.py" line="180" />
+            <source>Secure connection failed</source>
+            <translation>Secure connection failed</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/graph.py" line="181" />
+            <source>The connection to Microsoft 365 could not be verified as secure.</source>
+            <translation>The connection to Microsoft 365 could not be verified as secure.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/graph.py" line="182" />
+            <source>If you are on a public or hotel network, try another network; otherwise contact the service desk.</source>
+            <translation>If you are on a public or hotel network, try another network; otherwise contact the service desk.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/graph.py" line="311" />
+            <source>A file is in the way</source>
+            <translation>A file is in the way</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/graph.py" line="312" />
+            <source>OneDrive already has a file called '{name}' where a folder is needed.</source>
+            <translation>OneDrive already has a file called '{name}' where a folder is needed.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/graph.py" line="313" />
+            <source>Rename or move that file in OneDrive, then resume.</source>
+            <translation>Rename or move that file in OneDrive, then resume.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/retention_labels.py" line="72" />
+            <source>Retention labels were not set</source>
+            <translation>Retention labels were not set</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/retention_labels.py" line="73" />
+            <source>Your files are in OneDrive, but their retention labels could not be set now.</source>
+            <translation>Your files are in OneDrive, but their retention labels could not be set now.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/retention_labels.py" line="74" />
+            <source>Continue the migration later (resume) to set the labels still missing.</source>
+            <translation>Continue the migration later (resume) to set the labels still missing.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/signin_errors.py" line="17" />
+            <source>Blocked by your organisation</source>
+            <translation>Blocked by your organisation</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/signin_errors.py" line="18" />
+            <source>Your organisation's sign-in rules do not allow this sign-in from here.</source>
+            <translation>Your organisation's sign-in rules do not allow this sign-in from here.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/signin_errors.py" line="19" />
+            <source>Try on your work laptop on the work network, or contact the service desk.</source>
+            <translation>Try on your work laptop on the work network, or contact the service desk.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/signin_errors.py" line="22" />
+            <source>Not allowed to use this app</source>
+            <translation>Not allowed to use this app</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/signin_errors.py" line="23" />
+            <source>Your account has not been given access to the migration assistant.</source>
+            <translation>Your account has not been given access to the migration assistant.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/signin_errors.py" line="24" />
+            <source>Contact the service desk and ask for access to the H: drive migration assistant.</source>
+            <translation>Contact the service desk and ask for access to the H: drive migration assistant.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/signin_errors.py" line="27" />
+            <source>App not approved</source>
+            <translation>App not approved</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/signin_errors.py" line="28" />
+            <source>Your organisation has not approved this app for your account yet.</source>
+            <translation>Your organisation has not approved this app for your account yet.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/signin_errors.py" line="29" />
+            <source>Contact the service desk: an administrator needs to grant consent.</source>
+            <translation>Contact the service desk: an administrator needs to grant consent.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/signin_errors.py" line="32" />
+            <source>The app is not set up correctly</source>
+            <translation>The app is not set up correctly</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/signin_errors.py" line="33" />
+            <source>Microsoft 365 does not recognise this app's registration.</source>
+            <translation>Microsoft 365 does not recognise this app's registration.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/signin_errors.py" line="34" />
+            <source>Contact the service desk: the organisation settings need checking.</source>
+            <translation>Contact the service desk: the organisation settings need checking.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/signin_errors.py" line="38" />
+            <source>The app registration does not allow sign-in from a desktop app.</source>
+            <translation>The app registration does not allow sign-in from a desktop app.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/signin_errors.py" line="39" />
+            <source>Contact the service desk: 'Allow public client flows' must be enabled.</source>
+            <translation>Contact the service desk: 'Allow public client flows' must be enabled.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/signin_errors.py" line="43" />
+            <source>Microsoft 365 does not recognise the organisation (tenant) in the settings.</source>
+            <translation>Microsoft 365 does not recognise the organisation (tenant) in the settings.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/signin_errors.py" line="74" />
+            <source>Sign-in not completed</source>
+            <translation>Sign-in not completed</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/signin_errors.py" line="75" />
+            <source>The sign-in was declined or closed before it finished.</source>
+            <translation>The sign-in was declined or closed before it finished.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/signin_errors.py" line="76" />
+            <source>Sign in again when you are ready.</source>
+            <translation>Sign in again when you are ready.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/signin_errors.py" line="82" />
+            <source>Sign-in declined</source>
+            <translation>Sign-in declined</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/signin_errors.py" line="83" />
+            <source>The sign-in with a code was declined on the other device.</source>
+            <translation>The sign-in with a code was declined on the other device.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/signin_errors.py" line="84" />
+            <source>Start again and accept the sign-in on the other device.</source>
+            <translation>Start again and accept the sign-in on the other device.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/upload_outcomes.py" line="64" />
+            <source>Unexpected answer from OneDrive</source>
+            <translation>Unexpected answer from OneDrive</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/upload_outcomes.py" line="65" />
+            <source>OneDrive sent an answer this app could not understand, so this file was not moved.</source>
+            <translation>OneDrive sent an answer this app could not understand, so this file was not moved.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/upload_outcomes.py" line="66" />
+            <source>Choose Try again. If it keeps happening, contact the service desk with the log.</source>
+            <translation>Choose Try again. If it keeps happening, contact the service desk with the log.</translation>
+        </message>
+    </context>
+    <context>
         <name>Formatting</name>
         <message numerus="yes">
             <location filename="../app/ui/formatting.py" line="39" />
@@ -405,118 +1126,118 @@
     <context>
         <name>HandBackDialog</name>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="78" />
+            <location filename="../app/ui/pages/hand_back.py" line="79" />
             <source>Check this laptop before you hand it back</source>
             <translation>Check this laptop before you hand it back</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="83" />
+            <location filename="../app/ui/pages/hand_back.py" line="84" />
             <source>Your old laptop will be wiped. This check looks at the folders below and lists every file that is not in your OneDrive with exactly the same contents, so nothing of yours is left only on this laptop.</source>
             <translation>Your old laptop will be wiped. This check looks at the folders below and lists every file that is not in your OneDrive with exactly the same contents, so nothing of yours is left only on this laptop.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="91" />
+            <location filename="../app/ui/pages/hand_back.py" line="92" />
             <source>&amp;Folders to check:</source>
             <translation>&amp;Folders to check:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="95" />
+            <location filename="../app/ui/pages/hand_back.py" line="96" />
             <source>This laptop's folders that the check looks at</source>
             <translation>This laptop's folders that the check looks at</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="102" />
+            <location filename="../app/ui/pages/hand_back.py" line="103" />
             <source>&amp;Add a folder...</source>
             <translation>&amp;Add a folder...</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="102" />
+            <location filename="../app/ui/pages/hand_back.py" line="103" />
             <source>Choose another folder on this laptop to check</source>
             <translation>Choose another folder on this laptop to check</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="106" />
+            <location filename="../app/ui/pages/hand_back.py" line="107" />
             <source>&amp;Check now</source>
             <translation>&amp;Check now</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="106" />
+            <location filename="../app/ui/pages/hand_back.py" line="107" />
             <source>Compares every file with your OneDrive</source>
             <translation>Compares every file with your OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="109" />
+            <location filename="../app/ui/pages/hand_back.py" line="110" />
             <source>&amp;Stop</source>
             <translation>&amp;Stop</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="109" />
+            <location filename="../app/ui/pages/hand_back.py" line="110" />
             <source>Stops the check</source>
             <translation>Stops the check</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="119" />
-            <location filename="../app/ui/pages/hand_back.py" line="265" />
+            <location filename="../app/ui/pages/hand_back.py" line="120" />
+            <location filename="../app/ui/pages/hand_back.py" line="266" />
             <source>Check result</source>
             <translation>Check result</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="121" />
+            <location filename="../app/ui/pages/hand_back.py" line="122" />
             <source>&amp;Files not safely in OneDrive:</source>
             <translation>&amp;Files not safely in OneDrive:</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="125" />
+            <location filename="../app/ui/pages/hand_back.py" line="126" />
             <source>One row per file: where it is on this laptop, its status, and OneDrive's</source>
             <translation>One row per file: where it is on this laptop, its status, and OneDrive's</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="128" />
+            <location filename="../app/ui/pages/hand_back.py" line="129" />
             <source>File on this laptop</source>
             <translation>File on this laptop</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="128" />
+            <location filename="../app/ui/pages/hand_back.py" line="129" />
             <source>In OneDrive</source>
             <translation>In OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="128" />
+            <location filename="../app/ui/pages/hand_back.py" line="129" />
             <source>Status</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="139" />
+            <location filename="../app/ui/pages/hand_back.py" line="140" />
             <source>&amp;Move them with the assistant</source>
             <translation>&amp;Move them with the assistant</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="140" />
+            <location filename="../app/ui/pages/hand_back.py" line="141" />
             <source>Closes this window and starts moving the first folder with files at risk</source>
             <translation>Closes this window and starts moving the first folder with files at risk</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="146" />
+            <location filename="../app/ui/pages/hand_back.py" line="147" />
             <source>Close</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="171" />
+            <location filename="../app/ui/pages/hand_back.py" line="172" />
             <source>No folders found on this laptop. Add the folders to check.</source>
             <translation>No folders found on this laptop. Add the folders to check.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="182" />
+            <location filename="../app/ui/pages/hand_back.py" line="183" />
             <source>Choose a folder to check</source>
             <translation>Choose a folder to check</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="193" />
+            <location filename="../app/ui/pages/hand_back.py" line="194" />
             <source>Checking...</source>
             <translation>Checking...</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/hand_back.py" line="211" />
+            <location filename="../app/ui/pages/hand_back.py" line="212" />
             <source>Checked %n file(s)...</source>
             <translation>
                 <numerusform>Checked %n file...</numerusform>
@@ -524,22 +1245,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="226" />
+            <location filename="../app/ui/pages/hand_back.py" line="227" />
             <source>Not in OneDrive</source>
             <translation>Not in OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="227" />
+            <location filename="../app/ui/pages/hand_back.py" line="228" />
             <source>Different in OneDrive</source>
             <translation>Different in OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="228" />
+            <location filename="../app/ui/pages/hand_back.py" line="229" />
             <source>Could not be read</source>
             <translation>Could not be read</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/hand_back.py" line="238" />
+            <location filename="../app/ui/pages/hand_back.py" line="239" />
             <source>All %n file(s) are safely in your OneDrive. Nothing is left only on this laptop: you can hand it back.</source>
             <translation>
                 <numerusform>All %n file are safely in your OneDrive. Nothing is left only on this laptop: you can hand it back.</numerusform>
@@ -547,7 +1268,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/hand_back.py" line="244" />
+            <location filename="../app/ui/pages/hand_back.py" line="245" />
             <source>%n file(s) are not safely in your OneDrive.</source>
             <translation>
                 <numerusform>%n file are not safely in your OneDrive.</numerusform>
@@ -555,12 +1276,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="246" />
+            <location filename="../app/ui/pages/hand_back.py" line="247" />
             <source>The check was stopped before the end.</source>
             <translation>The check was stopped before the end.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="248" />
+            <location filename="../app/ui/pages/hand_back.py" line="249" />
             <source>The first {shown} are listed.</source>
             <translation>The first {shown} are listed.</translation>
         </message>
@@ -628,7 +1349,7 @@
         <message>
             <location filename="../app/ui/pages/progress.py" line="68" />
             <location filename="../app/ui/pages/progress.py" line="163" />
-            <location filename="../app/ui/pages/progress.py" line="302" />
+            <location filename="../app/ui/pages/progress.py" line="303" />
             <source>&amp;Pause</source>
             <translation>&amp;Pause</translation>
         </message>
@@ -733,27 +1454,27 @@
             <translation>Setting retention labels: {done} of {total}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="303" />
+            <location filename="../app/ui/pages/progress.py" line="304" />
             <source>Resumed.</source>
             <translation>Resumed.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="306" />
+            <location filename="../app/ui/pages/progress.py" line="307" />
             <source>&amp;Resume</source>
             <translation>&amp;Resume</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="307" />
+            <location filename="../app/ui/pages/progress.py" line="308" />
             <source>Paused.</source>
             <translation>Paused.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="339" />
+            <location filename="../app/ui/pages/progress.py" line="340" />
             <source>Finished moving your files. Press Next for your receipt.</source>
             <translation>Finished moving your files. Press Next for your receipt.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="357" />
+            <location filename="../app/ui/pages/progress.py" line="358" />
             <source>Stopped safely. Nothing is lost: next time the assistant offers to continue.</source>
             <translation>Stopped safely. Nothing is lost: next time the assistant offers to continue.</translation>
         </message>
