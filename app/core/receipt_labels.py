@@ -12,7 +12,8 @@ from app.core.receipt_summary import Outcome
 LABELS: dict[str, dict[str, str]] = {
     "en": {
         "title": "H: drive migration receipt",
-        "practice": "Practice run: nothing left this computer.",
+        "practice": "Practice run: the files went to the practice OneDrive on this computer, "
+        "not to Microsoft 365.",
         "account": "Account",
         "source": "H: drive folder",
         "destination": "OneDrive folder",
@@ -48,7 +49,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "cy": {
         "title": "Derbynneb mudo gyriant H:",
-        "practice": "Rhediad ymarfer: ni adawodd dim y cyfrifiadur hwn.",
+        "practice": "Rhediad ymarfer: aeth y ffeiliau i'r OneDrive ymarfer ar y cyfrifiadur hwn, "
+        "nid i Microsoft 365.",
         "account": "Cyfrif",
         "source": "Ffolder y gyriant H:",
         "destination": "Ffolder OneDrive",
