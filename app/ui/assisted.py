@@ -181,6 +181,8 @@ class AssistedWindow(QWidget):
             self.tr("&Problems (technical detail)"),
             self.tr("Warnings and errors so far, with the technical detail behind each."),
         )
+        # Read as sentences, often at a magnifier's zoom: wrapped, not scrolled sideways.
+        self.problems_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.log_view = self._section(
             layout,
             self.tr("Live &log"),
