@@ -85,67 +85,67 @@
             <translation>Rhybuddion a gwallau hyd yma, gyda'r manylion technegol y tu ôl i bob un.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="186" />
+            <location filename="../app/ui/assisted.py" line="188" />
             <source>Live &amp;log</source>
             <translation>&amp;Log byw</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="187" />
+            <location filename="../app/ui/assisted.py" line="189" />
             <source>The assistant's log as it is written, with secrets removed.</source>
             <translation>Log y cynorthwyydd wrth iddo gael ei ysgrifennu, heb unrhyw gyfrinachau.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="191" />
+            <location filename="../app/ui/assisted.py" line="193" />
             <source>&amp;Save a support bundle...</source>
             <translation>C&amp;adw pecyn cymorth...</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="195" />
+            <location filename="../app/ui/assisted.py" line="197" />
             <source>A zip for the service desk: the log, receipts and settings, with no tokens and no file contents</source>
             <translation>Ffeil zip ar gyfer y ddesg gwasanaeth: y log, derbynebau a gosodiadau, heb docynnau na chynnwys ffeiliau</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="200" />
+            <location filename="../app/ui/assisted.py" line="202" />
             <source>&amp;Close</source>
             <translation>Ca&amp;u</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="203" />
+            <location filename="../app/ui/assisted.py" line="205" />
             <source>Close this window (Ctrl+Shift+A opens it again)</source>
             <translation>Cau'r ffenestr hon (mae Ctrl+Shift+A yn ei hagor eto)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="299" />
+            <location filename="../app/ui/assisted.py" line="301" />
             <source>Save a support bundle</source>
             <translation>Cadw pecyn cymorth</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="301" />
+            <location filename="../app/ui/assisted.py" line="303" />
             <source>Zip file (*.zip)</source>
             <translation>Ffeil zip (*.zip)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="309" />
+            <location filename="../app/ui/assisted.py" line="311" />
             <source>Saving the support bundle...</source>
             <translation>Wrthi'n cadw'r pecyn cymorth...</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="356" />
+            <location filename="../app/ui/assisted.py" line="358" />
             <source>The support bundle could not be saved</source>
             <translation>Doedd dim modd cadw'r pecyn cymorth</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="357" />
+            <location filename="../app/ui/assisted.py" line="359" />
             <source>Nothing could be written to {path}.</source>
             <translation>Doedd dim modd ysgrifennu i {path}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="358" />
+            <location filename="../app/ui/assisted.py" line="360" />
             <source>Choose another folder, for example your Documents.</source>
             <translation>Dewiswch ffolder arall, er enghraifft eich Dogfennau.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="366" />
+            <location filename="../app/ui/assisted.py" line="368" />
             <source>Support bundle saved to {path}</source>
             <translation>Cadwyd y pecyn cymorth yn {path}</translation>
         </message>
@@ -962,6 +962,26 @@
             <translation>Ailenwch neu symudwch y ffeil honno yn OneDrive, yna ailddechreuwch.</translation>
         </message>
         <message>
+            <location filename="../app/m365/receipt_upload.py" line="95" />
+            <source>The receipt is too large to put in OneDrive; it is saved here.</source>
+            <translation>Mae'r dderbynneb yn rhy fawr i'w rhoi yn OneDrive; mae wedi'i chadw yma.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/receipt_upload.py" line="114" />
+            <source>OneDrive did not store the receipt as it was sent.</source>
+            <translation>Wnaeth OneDrive ddim cadw'r dderbynneb fel y cafodd ei hanfon.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/receipt_upload.py" line="117" />
+            <source>Stopped before the receipt was sent.</source>
+            <translation>Wedi stopio cyn i'r dderbynneb gael ei hanfon.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/receipt_upload.py" line="123" />
+            <source>OneDrive's answer could not be read.</source>
+            <translation>Doedd dim modd darllen ateb OneDrive.</translation>
+        </message>
+        <message>
             <location filename="../app/m365/retention_labels.py" line="72" />
             <source>Retention labels were not set</source>
             <translation>Dydy'r labeli cadw ddim wedi'u gosod</translation>
@@ -1581,67 +1601,67 @@
             <translation>Wedi'u dileu o'r gyriant H: wedyn: {what}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="103" />
+            <location filename="../app/ui/receipt.py" line="114" />
             <source>Your receipt is saved in {folder}.</source>
             <translation>Mae eich derbynneb wedi'i chadw yn {folder}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="106" />
+            <location filename="../app/ui/receipt.py" line="117" />
             <source>The receipt could not be saved on this computer: {why}</source>
             <translation>Doedd dim modd cadw'r dderbynneb ar y cyfrifiadur hwn: {why}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="112" />
+            <location filename="../app/ui/receipt.py" line="123" />
             <source>A copy is in your OneDrive: {names}.</source>
             <translation>Mae copi yn eich OneDrive: {names}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="116" />
+            <location filename="../app/ui/receipt.py" line="127" />
             <source>{name} could not be put in OneDrive: {why}</source>
             <translation>Doedd dim modd rhoi {name} yn OneDrive: {why}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="142" />
+            <location filename="../app/ui/receipt.py" line="153" />
             <source>Moved to OneDrive and checked</source>
             <translation>Wedi'u symud i OneDrive a'u gwirio</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="143" />
+            <location filename="../app/ui/receipt.py" line="154" />
             <source>Left on your H: drive</source>
             <translation>Wedi'u gadael ar eich gyriant H: (heb eu symud)</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="144" />
+            <location filename="../app/ui/receipt.py" line="155" />
             <source>Cannot move</source>
             <translation>Dim modd eu symud</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="145" />
+            <location filename="../app/ui/receipt.py" line="156" />
             <source>Needing attention</source>
             <translation>Angen sylw</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="167" />
+            <location filename="../app/ui/receipt.py" line="178" />
             <source>Already in OneDrive with the same content</source>
             <translation>Yn OneDrive yn barod gyda'r un cynnwys</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="169" />
+            <location filename="../app/ui/receipt.py" line="180" />
             <source>Renamed for OneDrive</source>
             <translation>Wedi'u hailenwi ar gyfer OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="171" />
+            <location filename="../app/ui/receipt.py" line="182" />
             <source>Your choice</source>
             <translation>Eich dewis</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="174" />
+            <location filename="../app/ui/receipt.py" line="185" />
             <source>Could not be moved</source>
             <translation>Doedd dim modd eu symud</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="176" />
+            <location filename="../app/ui/receipt.py" line="187" />
             <source>Not moved yet: continue the migration to finish</source>
             <translation>Heb eu symud eto: parhewch â'r mudo i orffen</translation>
         </message>

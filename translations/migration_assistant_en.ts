@@ -82,67 +82,67 @@
             <translation>Warnings and errors so far, with the technical detail behind each.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="186" />
+            <location filename="../app/ui/assisted.py" line="188" />
             <source>Live &amp;log</source>
             <translation>Live &amp;log</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="187" />
+            <location filename="../app/ui/assisted.py" line="189" />
             <source>The assistant's log as it is written, with secrets removed.</source>
             <translation>The assistant's log as it is written, with secrets removed.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="191" />
+            <location filename="../app/ui/assisted.py" line="193" />
             <source>&amp;Save a support bundle...</source>
             <translation>&amp;Save a support bundle...</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="195" />
+            <location filename="../app/ui/assisted.py" line="197" />
             <source>A zip for the service desk: the log, receipts and settings, with no tokens and no file contents</source>
             <translation>A zip for the service desk: the log, receipts and settings, with no tokens and no file contents</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="200" />
+            <location filename="../app/ui/assisted.py" line="202" />
             <source>&amp;Close</source>
             <translation>&amp;Close</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="203" />
+            <location filename="../app/ui/assisted.py" line="205" />
             <source>Close this window (Ctrl+Shift+A opens it again)</source>
             <translation>Close this window (Ctrl+Shift+A opens it again)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="299" />
+            <location filename="../app/ui/assisted.py" line="301" />
             <source>Save a support bundle</source>
             <translation>Save a support bundle</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="301" />
+            <location filename="../app/ui/assisted.py" line="303" />
             <source>Zip file (*.zip)</source>
             <translation>Zip file (*.zip)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="309" />
+            <location filename="../app/ui/assisted.py" line="311" />
             <source>Saving the support bundle...</source>
             <translation>Saving the support bundle...</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="356" />
+            <location filename="../app/ui/assisted.py" line="358" />
             <source>The support bundle could not be saved</source>
             <translation>The support bundle could not be saved</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="357" />
+            <location filename="../app/ui/assisted.py" line="359" />
             <source>Nothing could be written to {path}.</source>
             <translation>Nothing could be written to {path}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="358" />
+            <location filename="../app/ui/assisted.py" line="360" />
             <source>Choose another folder, for example your Documents.</source>
             <translation>Choose another folder, for example your Documents.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="366" />
+            <location filename="../app/ui/assisted.py" line="368" />
             <source>Support bundle saved to {path}</source>
             <translation>Support bundle saved to {path}</translation>
         </message>
@@ -923,6 +923,26 @@
             <translation>Rename or move that file in OneDrive, then resume.</translation>
         </message>
         <message>
+            <location filename="../app/m365/receipt_upload.py" line="95" />
+            <source>The receipt is too large to put in OneDrive; it is saved here.</source>
+            <translation>The receipt is too large to put in OneDrive; it is saved here.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/receipt_upload.py" line="114" />
+            <source>OneDrive did not store the receipt as it was sent.</source>
+            <translation>OneDrive did not store the receipt as it was sent.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/receipt_upload.py" line="117" />
+            <source>Stopped before the receipt was sent.</source>
+            <translation>Stopped before the receipt was sent.</translation>
+        </message>
+        <message>
+            <location filename="../app/m365/receipt_upload.py" line="123" />
+            <source>OneDrive's answer could not be read.</source>
+            <translation>OneDrive's answer could not be read.</translation>
+        </message>
+        <message>
             <location filename="../app/m365/retention_labels.py" line="72" />
             <source>Retention labels were not set</source>
             <translation>Retention labels were not set</translation>
@@ -1515,67 +1535,67 @@
             <translation>Deleted from the H: drive afterwards: {what}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="103" />
+            <location filename="../app/ui/receipt.py" line="114" />
             <source>Your receipt is saved in {folder}.</source>
             <translation>Your receipt is saved in {folder}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="106" />
+            <location filename="../app/ui/receipt.py" line="117" />
             <source>The receipt could not be saved on this computer: {why}</source>
             <translation>The receipt could not be saved on this computer: {why}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="112" />
+            <location filename="../app/ui/receipt.py" line="123" />
             <source>A copy is in your OneDrive: {names}.</source>
             <translation>A copy is in your OneDrive: {names}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="116" />
+            <location filename="../app/ui/receipt.py" line="127" />
             <source>{name} could not be put in OneDrive: {why}</source>
             <translation>{name} could not be put in OneDrive: {why}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="142" />
+            <location filename="../app/ui/receipt.py" line="153" />
             <source>Moved to OneDrive and checked</source>
             <translation>Moved to OneDrive and checked</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="143" />
+            <location filename="../app/ui/receipt.py" line="154" />
             <source>Left on your H: drive</source>
             <translation>Left on your H: drive</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="144" />
+            <location filename="../app/ui/receipt.py" line="155" />
             <source>Cannot move</source>
             <translation>Cannot move</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="145" />
+            <location filename="../app/ui/receipt.py" line="156" />
             <source>Needing attention</source>
             <translation>Needing attention</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="167" />
+            <location filename="../app/ui/receipt.py" line="178" />
             <source>Already in OneDrive with the same content</source>
             <translation>Already in OneDrive with the same content</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="169" />
+            <location filename="../app/ui/receipt.py" line="180" />
             <source>Renamed for OneDrive</source>
             <translation>Renamed for OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="171" />
+            <location filename="../app/ui/receipt.py" line="182" />
             <source>Your choice</source>
             <translation>Your choice</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="174" />
+            <location filename="../app/ui/receipt.py" line="185" />
             <source>Could not be moved</source>
             <translation>Could not be moved</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="176" />
+            <location filename="../app/ui/receipt.py" line="187" />
             <source>Not moved yet: continue the migration to finish</source>
             <translation>Not moved yet: continue the migration to finish</translation>
         </message>
@@ -1603,27 +1623,27 @@
             <translation>cannot move</translation>
         </message>
         <message>
-            <location filename="../app/ui/review_common.py" line="64" />
+            <location filename="../app/ui/review_common.py" line="65" />
             <source>Cannot move</source>
             <translation>Cannot move</translation>
         </message>
         <message>
-            <location filename="../app/ui/review_common.py" line="67" />
+            <location filename="../app/ui/review_common.py" line="68" />
             <source>Will move (please review)</source>
             <translation>Will move (please review)</translation>
         </message>
         <message>
-            <location filename="../app/ui/review_common.py" line="68" />
+            <location filename="../app/ui/review_common.py" line="69" />
             <source>Will move</source>
             <translation>Will move</translation>
         </message>
         <message>
-            <location filename="../app/ui/review_common.py" line="70" />
+            <location filename="../app/ui/review_common.py" line="71" />
             <source>Left on the H: drive (required)</source>
             <translation>Left on the H: drive (required)</translation>
         </message>
         <message>
-            <location filename="../app/ui/review_common.py" line="71" />
+            <location filename="../app/ui/review_common.py" line="72" />
             <source>Left on the H: drive</source>
             <translation>Left on the H: drive</translation>
         </message>

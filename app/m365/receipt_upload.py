@@ -33,6 +33,7 @@ from app.core.receipt_files import (
     save_receipt_file,
 )
 from app.core.receipt_html import RuleTexts
+from app.core.texts import N_
 from app.m365.graph import GraphClient
 from app.m365.upload_outcomes import drive_path, identity_hash
 
@@ -48,7 +49,9 @@ class ReceiptUpload:
     name: str
     onedrive_path: str = ""
     web_url: str = ""
-    problem: str = ""
+    problem: str = ""  # English (N_): the terminal and log
+    # The error behind the problem, if any, so the UI can say it in its own language.
+    error: UserFacingError | None = field(default=None, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -88,7 +91,8 @@ def _one(
 ) -> ReceiptUpload:
     if len(document.content) > SIMPLE_UPLOAD_LIMIT:
         return ReceiptUpload(
-            document.name, problem="The receipt is too large to put in OneDrive; it is saved here."
+            document.name,
+            problem=N_("The receipt is too large to put in OneDrive; it is saved here."),
         )
     ours = hash_bytes(document.content)
     try:
@@ -107,16 +111,16 @@ def _one(
                 return ReceiptUpload(document.name, path, str(item.get("webUrl", "")))
             log.warning("Receipt %s: OneDrive's copy differs from ours; sending again", path)
         return ReceiptUpload(
-            document.name, problem="OneDrive did not store the receipt as it was sent."
+            document.name, problem=N_("OneDrive did not store the receipt as it was sent.")
         )
     except CancelledError:
-        return ReceiptUpload(document.name, problem="Stopped before the receipt was sent.")
+        return ReceiptUpload(document.name, problem=N_("Stopped before the receipt was sent."))
     except UserFacingError as error:
         log.warning("Receipt %s not uploaded: %s (%s)", path, error, error.detail)
-        return ReceiptUpload(document.name, problem=f"{error.title}. {error.message}")
+        return ReceiptUpload(document.name, problem=f"{error.title}. {error.message}", error=error)
     except ValueError as error:  # not JSON: a broken answer
         log.warning("Receipt %s: unreadable answer from OneDrive: %r", path, error)
-        return ReceiptUpload(document.name, problem="OneDrive's answer could not be read.")
+        return ReceiptUpload(document.name, problem=N_("OneDrive's answer could not be read."))
 
 
 @dataclass
@@ -127,6 +131,7 @@ class PublishedReceipt:
     rules: RuleTexts | None = None  # the policy's texts it was written with
     saved: list[Path] = field(default_factory=list)
     save_problem: str = ""
+    save_error: UserFacingError | None = None  # behind save_problem: the UI translates it
     documents_on_h_drive: bool = False  # so saved in the assistant's folder instead
     uploads: list[ReceiptUpload] = field(default_factory=list)
 
@@ -183,6 +188,7 @@ def publish_receipt(
     except UserFacingError as error:
         log.warning("Receipt not saved: %s (%s)", error, error.detail)
         published.save_problem = f"{error.message} {error.action}".strip()
+        published.save_error = error
     if graph is not None:
         taken = [line.destination for line in receipt.lines if line.destination]
         published.uploads = upload_receipt(

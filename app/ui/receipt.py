@@ -92,6 +92,17 @@ class Receipt:
         )
 
 
+def _problem(english: str, error: Any, *, with_action: bool = False) -> str:
+    """A receipt problem in the UI's language: from its error if it has one, else the
+    N_ text itself (app/m365/receipt_upload.py)."""
+    from app.ui.pages.common import core_text, error_texts
+
+    if error is None:
+        return core_text(english)
+    title, message, action = error_texts(error)
+    return f"{message} {action}".strip() if with_action else f"{title}. {message}"
+
+
 def where_saved(published: Any) -> str:
     """Where the receipt went and what did not work, in a sentence or three
     (`published`: app.m365.receipt_upload.PublishedReceipt, or None before any run)."""
@@ -104,7 +115,7 @@ def where_saved(published: Any) -> str:
     if published.save_problem:
         parts.append(
             tr("The receipt could not be saved on this computer: {why}").format(
-                why=published.save_problem
+                why=_problem(published.save_problem, published.save_error, with_action=True)
             )
         )
     uploaded = [u.onedrive_path for u in published.uploads if u.ok]
@@ -114,7 +125,7 @@ def where_saved(published: Any) -> str:
         if not upload.ok:
             parts.append(
                 tr("{name} could not be put in OneDrive: {why}").format(
-                    name=upload.name, why=upload.problem
+                    name=upload.name, why=_problem(upload.problem, upload.error)
                 )
             )
     return " ".join(parts)

@@ -166,3 +166,27 @@ def test_scan_report_in_the_language_the_ui_would_use(tmp_path: Path, monkeypatc
     monkeypatch.setenv("MIGRATION_ASSISTANT_UI__LANGUAGE", "en")  # the setting wins
     assert main(["scan", str(drive), "--report", str(report)]) == 0
     assert json.loads(report.read_text(encoding="utf-8"))["language"] == "en"
+
+
+def test_receipt_problems_in_welsh(welsh, tmp_path):
+    from types import SimpleNamespace
+
+    from app.core.receipt_files import ReceiptNotSaved
+    from app.m365.receipt_upload import ReceiptUpload
+    from app.ui.receipt import where_saved
+
+    full = graph_error(507, None)
+    not_saved = ReceiptNotSaved(tmp_path / "r.html", OSError(28, "No space left on device"))
+    published = SimpleNamespace(
+        saved=[],
+        save_problem=f"{not_saved.message} {not_saved.action}",
+        save_error=not_saved,
+        uploads=[
+            ReceiptUpload("r.html", problem="Stopped before the receipt was sent."),
+            ReceiptUpload("r.csv", problem=f"{full.title}. {full.message}", error=full),
+        ],
+    )
+    said = where_saved(published)
+    assert f"Doedd dim modd ysgrifennu i {tmp_path / 'r.html'}." in said
+    assert "Mae OneDrive yn llawn. Does dim digon o le" in said
+    assert "Stopped" not in said and "OneDrive is full" not in said
