@@ -397,6 +397,11 @@
             <translation>Dewiswch enw ffeil arall, er enghraifft un yn eich ffolder Dogfennau.</translation>
         </message>
         <message>
+            <location filename="../app/core/hand_back.py" line="395" />
+            <source>same size, different contents</source>
+            <translation>yr un maint, cynnwys gwahanol</translation>
+        </message>
+        <message>
             <location filename="../app/core/hand_back_folders.py" line="27" />
             <source>Desktop</source>
             <translation>Bwrdd Gwaith</translation>
@@ -1251,7 +1256,7 @@
         </message>
         <message>
             <location filename="../app/ui/pages/hand_back.py" line="120" />
-            <location filename="../app/ui/pages/hand_back.py" line="266" />
+            <location filename="../app/ui/pages/hand_back.py" line="267" />
             <source>Check result</source>
             <translation>Canlyniad y gwiriad</translation>
         </message>
@@ -1337,7 +1342,7 @@
             <translation>Doedd dim modd ei darllen</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/hand_back.py" line="239" />
+            <location filename="../app/ui/pages/hand_back.py" line="240" />
             <source>All %n file(s) are safely in your OneDrive. Nothing is left only on this laptop: you can hand it back.</source>
             <translation>
                 <numerusform>Does dim ffeiliau i'w gwirio (%n). Does dim byd ar ôl ar y gliniadur hwn yn unig: gallwch ei roi'n ôl.</numerusform>
@@ -1348,7 +1353,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/hand_back.py" line="245" />
+            <location filename="../app/ui/pages/hand_back.py" line="246" />
             <source>%n file(s) are not safely in your OneDrive.</source>
             <translation>
                 <numerusform>Mae %n ffeil sydd ddim yn ddiogel yn eich OneDrive.</numerusform>
@@ -1359,12 +1364,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="247" />
+            <location filename="../app/ui/pages/hand_back.py" line="248" />
             <source>The check was stopped before the end.</source>
             <translation>Cafodd y gwiriad ei stopio cyn y diwedd.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="249" />
+            <location filename="../app/ui/pages/hand_back.py" line="250" />
             <source>The first {shown} are listed.</source>
             <translation>Mae'r {shown} cyntaf wedi'u rhestru.</translation>
         </message>

@@ -358,6 +358,11 @@
             <translation>Choose another file name, for example one in your Documents folder.</translation>
         </message>
         <message>
+            <location filename="../app/core/hand_back.py" line="395" />
+            <source>same size, different contents</source>
+            <translation>same size, different contents</translation>
+        </message>
+        <message>
             <location filename="../app/core/hand_back_folders.py" line="27" />
             <source>Desktop</source>
             <translation>Desktop</translation>
@@ -1197,7 +1202,7 @@
         </message>
         <message>
             <location filename="../app/ui/pages/hand_back.py" line="120" />
-            <location filename="../app/ui/pages/hand_back.py" line="266" />
+            <location filename="../app/ui/pages/hand_back.py" line="267" />
             <source>Check result</source>
             <translation>Check result</translation>
         </message>
@@ -1280,7 +1285,7 @@
             <translation>Could not be read</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/hand_back.py" line="239" />
+            <location filename="../app/ui/pages/hand_back.py" line="240" />
             <source>All %n file(s) are safely in your OneDrive. Nothing is left only on this laptop: you can hand it back.</source>
             <translation>
                 <numerusform>All %n file are safely in your OneDrive. Nothing is left only on this laptop: you can hand it back.</numerusform>
@@ -1288,7 +1293,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/pages/hand_back.py" line="245" />
+            <location filename="../app/ui/pages/hand_back.py" line="246" />
             <source>%n file(s) are not safely in your OneDrive.</source>
             <translation>
                 <numerusform>%n file are not safely in your OneDrive.</numerusform>
@@ -1296,12 +1301,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="247" />
+            <location filename="../app/ui/pages/hand_back.py" line="248" />
             <source>The check was stopped before the end.</source>
             <translation>The check was stopped before the end.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/hand_back.py" line="249" />
+            <location filename="../app/ui/pages/hand_back.py" line="250" />
             <source>The first {shown} are listed.</source>
             <translation>The first {shown} are listed.</translation>
         </message>

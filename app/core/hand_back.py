@@ -392,6 +392,6 @@ def _check_file(
     why = (
         f"OneDrive's copy is {different.size} bytes, this one {size}"
         if different.size != size
-        else "same size, different contents"
+        else N_("same size, different contents")
     )
     return item(HandBackStatus.DIFFERENT_IN_ONEDRIVE, different.path, why)

@@ -230,7 +230,8 @@ class HandBackDialog(QDialog):
         }
         self.table.setRowCount(min(len(at_risk), TABLE_ROWS))
         for row, item in enumerate(at_risk[:TABLE_ROWS]):
-            where = item.onedrive_path + (f" ({item.detail})" if item.detail else "")
+            # A fixed detail (N_) is translated; one with figures or the system's words stays.
+            where = item.onedrive_path + (f" ({core_text(item.detail)})" if item.detail else "")
             for column, text in enumerate((item.path, names[item.status], where)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         safe = report.count(HandBackStatus.SAFE_IN_ONEDRIVE)
