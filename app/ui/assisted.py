@@ -33,9 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import paths
+from app.core.errors import UserFacingError
 from app.log import RedactingFormatter, log_file
 from app.ui import a11y
-from app.ui.pages.common import error_line
+from app.ui.pages.common import error_line, error_texts
 from app.ui.workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
@@ -103,7 +104,11 @@ def _journal_text(session: Any) -> str:
     try:
         state = journal_state(session.journal())
     except Exception as error:  # a journal in use or unreadable is itself worth showing
-        return _tr("The journal cannot be read: {error}").format(error=error)
+        why: object = error
+        if isinstance(error, UserFacingError):  # JournalInUse...: in the window's language
+            title, message, _ = error_texts(error)
+            why = f"{title}. {message}"
+        return _tr("The journal cannot be read: {error}").format(error=why)
     run = state.get("run")
     if run is None:
         return _tr("The journal holds no migration yet.")
