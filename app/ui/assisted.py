@@ -36,7 +36,7 @@ from app import paths
 from app.core.errors import UserFacingError
 from app.log import RedactingFormatter, log_file
 from app.ui import a11y
-from app.ui.pages.common import error_line, error_texts
+from app.ui.pages.common import error_line, error_summary
 from app.ui.workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
@@ -104,10 +104,7 @@ def _journal_text(session: Any) -> str:
     try:
         state = journal_state(session.journal())
     except Exception as error:  # a journal in use or unreadable is itself worth showing
-        why: object = error
-        if isinstance(error, UserFacingError):  # JournalInUse...: in the window's language
-            title, message, _ = error_texts(error)
-            why = f"{title}. {message}"
+        why = error_summary(error) if isinstance(error, UserFacingError) else error
         return _tr("The journal cannot be read: {error}").format(error=why)
     run = state.get("run")
     if run is None:

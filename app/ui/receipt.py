@@ -95,12 +95,14 @@ class Receipt:
 def _problem(english: str, error: Any, *, with_action: bool = False) -> str:
     """A receipt problem in the UI's language: from its error if it has one, else the
     N_ text itself (app/m365/receipt_upload.py)."""
-    from app.ui.pages.common import core_text, error_texts
+    from app.ui.pages.common import core_text, error_summary, error_texts
 
     if error is None:
         return core_text(english)
-    title, message, action = error_texts(error)
-    return f"{message} {action}".strip() if with_action else f"{title}. {message}"
+    if not with_action:
+        return error_summary(error)
+    _, message, action = error_texts(error)
+    return f"{message} {action}".strip()
 
 
 def where_saved(published: Any) -> str:

@@ -108,6 +108,12 @@ def error_texts(error: UserFacingError) -> tuple[str, str, str]:
     return texts[0], texts[1], texts[2]
 
 
+def error_summary(error: UserFacingError) -> str:
+    """ "Title. Message", translated (where the action is said elsewhere, or not at all)."""
+    title, message, _ = error_texts(error)
+    return f"{title}. {message}"
+
+
 def error_line(error: UserFacingError, *, action: bool = True) -> str:
     """ "⚠ Title. Message Action" as the pages show an error, translated."""
     title, message, what_to_do = error_texts(error)

@@ -18,7 +18,7 @@ from app.core.errors import UserFacingError
 from app.ui import a11y
 from app.ui import formatting as fmt
 from app.ui.pages import DONE
-from app.ui.pages.common import Page, error_line, error_texts, set_text
+from app.ui.pages.common import Page, error_line, error_summary, set_text
 from app.ui.session import LabelsProgress, Session
 from app.ui.workers import Task, run_in_background
 
@@ -278,8 +278,7 @@ class ProgressPage(Page):
 
         def failed(error: UserFacingError) -> None:
             self.receipt_button.setEnabled(True)
-            title, message, _ = error_texts(error)
-            self.wizard_().announce(f"{title}. {message}", assertive=True)
+            self.wizard_().announce(error_summary(error), assertive=True)
 
         self.receipt_button.setEnabled(False)
         self._receipt_task = run_in_background(
