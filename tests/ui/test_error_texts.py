@@ -190,3 +190,22 @@ def test_receipt_problems_in_welsh(welsh, tmp_path):
     assert f"Doedd dim modd ysgrifennu i {tmp_path / 'r.html'}." in said
     assert "Mae OneDrive yn llawn. Does dim digon o le" in said
     assert "Stopped" not in said and "OneDrive is full" not in said
+
+
+def test_a_translation_with_a_broken_placeholder_falls_back_to_english(qapp, tmp_path):
+    from PySide6.QtCore import QTranslator
+
+    from app.core.receipt_files import ReceiptNotSaved
+
+    source = "Nothing could be written to {target}."
+    message = tool.Message(CONTEXT, source, locations=[("app/core/receipt_files.py", 1)])
+    ts = tmp_path / "broken.ts"
+    tool.write_ts(ts, "cy_GB", [message], {message.key: ("", ["Dim byd i {targed}."])})
+    translator = QTranslator()
+    assert translator.load(str(tool.compile_ts(ts, tmp_path / "broken.qm")))
+    qapp.installTranslator(translator)
+    try:
+        error = ReceiptNotSaved(tmp_path / "r.html", OSError(28, "No space left on device"))
+        assert error_texts(error)[1] == f"Nothing could be written to {tmp_path / 'r.html'}."
+    finally:
+        qapp.removeTranslator(translator)
