@@ -414,7 +414,7 @@
         <message>
             <location filename="../app/core/hand_back_folders.py" line="29" />
             <source>Downloads</source>
-            <translation>Llwythi i Lawr</translation>
+            <translation>Llwytho i Lawr</translation>
         </message>
         <message>
             <location filename="../app/core/hand_back_folders.py" line="30" />
