@@ -202,7 +202,7 @@ class FileUploader:
             except GraphError as error:
                 if error.status != 409:
                     raise
-                if attempt == 0 and self._delete_own_session_at(path):
+                if attempt == 0 and self._delete_own_session_at(path, stat):
                     continue
                 return self.existing_at(path, stat)
             data = body_of(response, "POST createUploadSession", "uploadUrl")
@@ -219,14 +219,47 @@ class FileUploader:
             return True
         return False
 
-    def _delete_own_session_at(self, path: str) -> bool:
-        """A 409 caused by our own earlier session (its URL is in the journal): delete it."""
+    def _delete_own_session_at(self, path: str, stat: os.stat_result) -> bool:
+        """A 409 caused by our own earlier session (its URL is in the journal): delete it,
+        and the file it completed if that holds other bytes (see `_drop_own_damaged`)."""
         current = self.s.journal.item(self.s.run_id, self.item.index)
         if not current.session_url or current.session_path != path:
             return False
         self.urls.send("DELETE", current.session_url)
         self._clear_session()
+        try:
+            response = self.s.graph.request("GET", drive_path(path), expected=(200,))
+        except NotFoundError:
+            return True
+        self._drop_own_damaged(body_of(response, "GET item", "id"), stat)
         return True
+
+    def _drop_own_damaged(
+        self, item: dict[str, Any], stat: os.stat_result, local: str | None = None
+    ) -> None:
+        """The item our own session completed, stored with other bytes than ours: delete it.
+
+        `_verify` deletes such a copy at once; a crash between its finding and the DELETE
+        leaves it behind, and without this the resume kept it and put ours beside it as
+        "(from H drive)": a damaged stray file in the officer's OneDrive. It is ours when it
+        sits where our session was (the caller knows) with our size and the modified time
+        our session gave it; a file of somebody else's is never touched."""
+        info = item.get("fileSystemInfo") or {}
+        modified = parse_time(info.get("lastModifiedDateTime"))
+        if "file" not in item or int(item.get("size", -1)) != stat.st_size:
+            return
+        if modified is None or int(modified) != int(stat.st_mtime):
+            return
+        if local is None:
+            size, local = self._hash_local()
+            if size != stat.st_size:
+                return
+        remote = remote_hash(item)
+        if remote is None or remote == local:  # no hash yet: never delete on a guess
+            return
+        log.warning("File %d: our copy from before the interruption is damaged", self.item.index)
+        self._delete_item(str(item["id"]))
+        self.note("OneDrive's first copy did not match what was sent; it was sent again")
 
     def existing_at(self, path: str, stat: os.stat_result) -> Done | bool:
         """Something is at `path`: the same bytes count as migrated; else keep both."""
@@ -277,6 +310,7 @@ class FileUploader:
             return None
         size, local = self._hash_local()
         if local != remote_hash(item):
+            self._drop_own_damaged(item, stat, local)
             return None
         return Done(False, str(item["id"]), size, local, self.session_path)
 
