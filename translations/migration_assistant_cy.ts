@@ -4,37 +4,37 @@
     <context>
         <name>AssistedWindow</name>
         <message>
-            <location filename="../app/ui/assisted.py" line="106" />
+            <location filename="../app/ui/assisted.py" line="108" />
             <source>The journal cannot be read: {error}</source>
             <translation>Does dim modd darllen y cofnod: {error}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="109" />
+            <location filename="../app/ui/assisted.py" line="111" />
             <source>The journal holds no migration yet.</source>
             <translation>Does dim mudo yn y cofnod eto.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="113" />
+            <location filename="../app/ui/assisted.py" line="115" />
             <source>Run {id} ({status}), started {started}</source>
             <translation>Rhediad {id} ({status}), wedi dechrau {started}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="115" />
+            <location filename="../app/ui/assisted.py" line="117" />
             <source>finished</source>
             <translation>wedi gorffen</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="115" />
+            <location filename="../app/ui/assisted.py" line="117" />
             <source>unfinished</source>
             <translation>heb orffen</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="118" />
+            <location filename="../app/ui/assisted.py" line="120" />
             <source>Files per state: {counts}</source>
             <translation>Ffeiliau ym mhob cyflwr: {counts}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/assisted.py" line="119" />
+            <location filename="../app/ui/assisted.py" line="121" />
             <source>Still to do: %n file(s)</source>
             <translation>
                 <numerusform>Yn dal i'w gwneud: %n ffeil</numerusform>
@@ -45,107 +45,107 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="120" />
+            <location filename="../app/ui/assisted.py" line="122" />
             <source>Bytes done: {done} of {total}</source>
             <translation>Beitiau wedi'u gwneud: {done} o {total}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="159" />
+            <location filename="../app/ui/assisted.py" line="161" />
             <source>Assisted session</source>
             <translation>Sesiwn gyda chymorth</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="163" />
+            <location filename="../app/ui/assisted.py" line="165" />
             <source>Session code: {code}</source>
             <translation>Cod y sesiwn: {code}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="169" />
+            <location filename="../app/ui/assisted.py" line="171" />
             <source>Quote this code to the service desk; it is in the log and the bundle.</source>
             <translation>Rhowch y cod hwn i'r ddesg gwasanaeth; mae yn y log ac yn y pecyn.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="175" />
+            <location filename="../app/ui/assisted.py" line="177" />
             <source>&amp;Journal</source>
             <translation>&amp;Cofnod</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="176" />
+            <location filename="../app/ui/assisted.py" line="178" />
             <source>The journal's state: files per state in the current run, and bytes.</source>
             <translation>Cyflwr y cofnod: ffeiliau ym mhob cyflwr yn y rhediad presennol, a beitiau.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="181" />
+            <location filename="../app/ui/assisted.py" line="183" />
             <source>&amp;Problems (technical detail)</source>
             <translation>&amp;Problemau (manylion technegol)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="182" />
+            <location filename="../app/ui/assisted.py" line="184" />
             <source>Warnings and errors so far, with the technical detail behind each.</source>
             <translation>Rhybuddion a gwallau hyd yma, gyda'r manylion technegol y tu ôl i bob un.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="188" />
+            <location filename="../app/ui/assisted.py" line="190" />
             <source>Live &amp;log</source>
             <translation>&amp;Log byw</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="189" />
+            <location filename="../app/ui/assisted.py" line="191" />
             <source>The assistant's log as it is written, with secrets removed.</source>
             <translation>Log y cynorthwyydd wrth iddo gael ei ysgrifennu, heb unrhyw gyfrinachau.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="193" />
+            <location filename="../app/ui/assisted.py" line="195" />
             <source>&amp;Save a support bundle...</source>
             <translation>C&amp;adw pecyn cymorth...</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="197" />
+            <location filename="../app/ui/assisted.py" line="199" />
             <source>A zip for the service desk: the log, receipts and settings, with no tokens and no file contents</source>
             <translation>Ffeil zip ar gyfer y ddesg gwasanaeth: y log, derbynebau a gosodiadau, heb docynnau na chynnwys ffeiliau</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="202" />
+            <location filename="../app/ui/assisted.py" line="204" />
             <source>&amp;Close</source>
             <translation>Ca&amp;u</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="205" />
+            <location filename="../app/ui/assisted.py" line="207" />
             <source>Close this window (Ctrl+Shift+A opens it again)</source>
             <translation>Cau'r ffenestr hon (mae Ctrl+Shift+A yn ei hagor eto)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="301" />
+            <location filename="../app/ui/assisted.py" line="303" />
             <source>Save a support bundle</source>
             <translation>Cadw pecyn cymorth</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="303" />
+            <location filename="../app/ui/assisted.py" line="305" />
             <source>Zip file (*.zip)</source>
             <translation>Ffeil zip (*.zip)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="311" />
+            <location filename="../app/ui/assisted.py" line="313" />
             <source>Saving the support bundle...</source>
             <translation>Wrthi'n cadw'r pecyn cymorth...</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="358" />
+            <location filename="../app/ui/assisted.py" line="360" />
             <source>The support bundle could not be saved</source>
             <translation>Doedd dim modd cadw'r pecyn cymorth</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="359" />
+            <location filename="../app/ui/assisted.py" line="361" />
             <source>Nothing could be written to {path}.</source>
             <translation>Doedd dim modd ysgrifennu i {path}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="360" />
+            <location filename="../app/ui/assisted.py" line="362" />
             <source>Choose another folder, for example your Documents.</source>
             <translation>Dewiswch ffolder arall, er enghraifft eich Dogfennau.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="368" />
+            <location filename="../app/ui/assisted.py" line="370" />
             <source>Support bundle saved to {path}</source>
             <translation>Cadwyd y pecyn cymorth yn {path}</translation>
         </message>
@@ -1437,7 +1437,7 @@
         <message>
             <location filename="../app/ui/pages/progress.py" line="68" />
             <location filename="../app/ui/pages/progress.py" line="163" />
-            <location filename="../app/ui/pages/progress.py" line="303" />
+            <location filename="../app/ui/pages/progress.py" line="302" />
             <source>&amp;Pause</source>
             <translation>&amp;Oedi</translation>
         </message>
@@ -1542,27 +1542,27 @@
             <translation>Yn gosod labeli cadw: {done} o {total}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="304" />
+            <location filename="../app/ui/pages/progress.py" line="303" />
             <source>Resumed.</source>
             <translation>Wedi ailddechrau.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="307" />
+            <location filename="../app/ui/pages/progress.py" line="306" />
             <source>&amp;Resume</source>
             <translation>&amp;Ailddechrau</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="308" />
+            <location filename="../app/ui/pages/progress.py" line="307" />
             <source>Paused.</source>
             <translation>Wedi oedi.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="340" />
+            <location filename="../app/ui/pages/progress.py" line="339" />
             <source>Finished moving your files. Press Next for your receipt.</source>
             <translation>Wedi gorffen symud eich ffeiliau. Pwyswch Nesaf i gael eich derbynneb.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="358" />
+            <location filename="../app/ui/pages/progress.py" line="357" />
             <source>Stopped safely. Nothing is lost: next time the assistant offers to continue.</source>
             <translation>Wedi stopio'n ddiogel. Does dim byd wedi'i golli: y tro nesaf bydd y cynorthwyydd yn cynnig parhau.</translation>
         </message>
@@ -1606,67 +1606,67 @@
             <translation>Wedi'u dileu o'r gyriant H: wedyn: {what}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="114" />
+            <location filename="../app/ui/receipt.py" line="116" />
             <source>Your receipt is saved in {folder}.</source>
             <translation>Mae eich derbynneb wedi'i chadw yn {folder}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="117" />
+            <location filename="../app/ui/receipt.py" line="119" />
             <source>The receipt could not be saved on this computer: {why}</source>
             <translation>Doedd dim modd cadw'r dderbynneb ar y cyfrifiadur hwn: {why}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="123" />
+            <location filename="../app/ui/receipt.py" line="125" />
             <source>A copy is in your OneDrive: {names}.</source>
             <translation>Mae copi yn eich OneDrive: {names}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="127" />
+            <location filename="../app/ui/receipt.py" line="129" />
             <source>{name} could not be put in OneDrive: {why}</source>
             <translation>Doedd dim modd rhoi {name} yn OneDrive: {why}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="153" />
+            <location filename="../app/ui/receipt.py" line="155" />
             <source>Moved to OneDrive and checked</source>
             <translation>Wedi'u symud i OneDrive a'u gwirio</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="154" />
+            <location filename="../app/ui/receipt.py" line="156" />
             <source>Left on your H: drive</source>
             <translation>Wedi'u gadael ar eich gyriant H: (heb eu symud)</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="155" />
+            <location filename="../app/ui/receipt.py" line="157" />
             <source>Cannot move</source>
             <translation>Dim modd eu symud</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="156" />
+            <location filename="../app/ui/receipt.py" line="158" />
             <source>Needing attention</source>
             <translation>Angen sylw</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="178" />
+            <location filename="../app/ui/receipt.py" line="180" />
             <source>Already in OneDrive with the same content</source>
             <translation>Yn OneDrive yn barod gyda'r un cynnwys</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="180" />
+            <location filename="../app/ui/receipt.py" line="182" />
             <source>Renamed for OneDrive</source>
             <translation>Wedi'u hailenwi ar gyfer OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="182" />
+            <location filename="../app/ui/receipt.py" line="184" />
             <source>Your choice</source>
             <translation>Eich dewis</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="185" />
+            <location filename="../app/ui/receipt.py" line="187" />
             <source>Could not be moved</source>
             <translation>Doedd dim modd eu symud</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="187" />
+            <location filename="../app/ui/receipt.py" line="189" />
             <source>Not moved yet: continue the migration to finish</source>
             <translation>Heb eu symud eto: parhewch â'r mudo i orffen</translation>
         </message>

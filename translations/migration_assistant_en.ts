@@ -4,37 +4,37 @@
     <context>
         <name>AssistedWindow</name>
         <message>
-            <location filename="../app/ui/assisted.py" line="106" />
+            <location filename="../app/ui/assisted.py" line="108" />
             <source>The journal cannot be read: {error}</source>
             <translation>The journal cannot be read: {error}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="109" />
+            <location filename="../app/ui/assisted.py" line="111" />
             <source>The journal holds no migration yet.</source>
             <translation>The journal holds no migration yet.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="113" />
+            <location filename="../app/ui/assisted.py" line="115" />
             <source>Run {id} ({status}), started {started}</source>
             <translation>Run {id} ({status}), started {started}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="115" />
+            <location filename="../app/ui/assisted.py" line="117" />
             <source>finished</source>
             <translation>finished</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="115" />
+            <location filename="../app/ui/assisted.py" line="117" />
             <source>unfinished</source>
             <translation>unfinished</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="118" />
+            <location filename="../app/ui/assisted.py" line="120" />
             <source>Files per state: {counts}</source>
             <translation>Files per state: {counts}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../app/ui/assisted.py" line="119" />
+            <location filename="../app/ui/assisted.py" line="121" />
             <source>Still to do: %n file(s)</source>
             <translation>
                 <numerusform>Still to do: %n file</numerusform>
@@ -42,107 +42,107 @@
             </translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="120" />
+            <location filename="../app/ui/assisted.py" line="122" />
             <source>Bytes done: {done} of {total}</source>
             <translation>Bytes done: {done} of {total}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="159" />
+            <location filename="../app/ui/assisted.py" line="161" />
             <source>Assisted session</source>
             <translation>Assisted session</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="163" />
+            <location filename="../app/ui/assisted.py" line="165" />
             <source>Session code: {code}</source>
             <translation>Session code: {code}</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="169" />
+            <location filename="../app/ui/assisted.py" line="171" />
             <source>Quote this code to the service desk; it is in the log and the bundle.</source>
             <translation>Quote this code to the service desk; it is in the log and the bundle.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="175" />
+            <location filename="../app/ui/assisted.py" line="177" />
             <source>&amp;Journal</source>
             <translation>&amp;Journal</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="176" />
+            <location filename="../app/ui/assisted.py" line="178" />
             <source>The journal's state: files per state in the current run, and bytes.</source>
             <translation>The journal's state: files per state in the current run, and bytes.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="181" />
+            <location filename="../app/ui/assisted.py" line="183" />
             <source>&amp;Problems (technical detail)</source>
             <translation>&amp;Problems (technical detail)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="182" />
+            <location filename="../app/ui/assisted.py" line="184" />
             <source>Warnings and errors so far, with the technical detail behind each.</source>
             <translation>Warnings and errors so far, with the technical detail behind each.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="188" />
+            <location filename="../app/ui/assisted.py" line="190" />
             <source>Live &amp;log</source>
             <translation>Live &amp;log</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="189" />
+            <location filename="../app/ui/assisted.py" line="191" />
             <source>The assistant's log as it is written, with secrets removed.</source>
             <translation>The assistant's log as it is written, with secrets removed.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="193" />
+            <location filename="../app/ui/assisted.py" line="195" />
             <source>&amp;Save a support bundle...</source>
             <translation>&amp;Save a support bundle...</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="197" />
+            <location filename="../app/ui/assisted.py" line="199" />
             <source>A zip for the service desk: the log, receipts and settings, with no tokens and no file contents</source>
             <translation>A zip for the service desk: the log, receipts and settings, with no tokens and no file contents</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="202" />
+            <location filename="../app/ui/assisted.py" line="204" />
             <source>&amp;Close</source>
             <translation>&amp;Close</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="205" />
+            <location filename="../app/ui/assisted.py" line="207" />
             <source>Close this window (Ctrl+Shift+A opens it again)</source>
             <translation>Close this window (Ctrl+Shift+A opens it again)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="301" />
+            <location filename="../app/ui/assisted.py" line="303" />
             <source>Save a support bundle</source>
             <translation>Save a support bundle</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="303" />
+            <location filename="../app/ui/assisted.py" line="305" />
             <source>Zip file (*.zip)</source>
             <translation>Zip file (*.zip)</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="311" />
+            <location filename="../app/ui/assisted.py" line="313" />
             <source>Saving the support bundle...</source>
             <translation>Saving the support bundle...</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="358" />
+            <location filename="../app/ui/assisted.py" line="360" />
             <source>The support bundle could not be saved</source>
             <translation>The support bundle could not be saved</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="359" />
+            <location filename="../app/ui/assisted.py" line="361" />
             <source>Nothing could be written to {path}.</source>
             <translation>Nothing could be written to {path}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="360" />
+            <location filename="../app/ui/assisted.py" line="362" />
             <source>Choose another folder, for example your Documents.</source>
             <translation>Choose another folder, for example your Documents.</translation>
         </message>
         <message>
-            <location filename="../app/ui/assisted.py" line="368" />
+            <location filename="../app/ui/assisted.py" line="370" />
             <source>Support bundle saved to {path}</source>
             <translation>Support bundle saved to {path}</translation>
         </message>
@@ -1374,7 +1374,7 @@
         <message>
             <location filename="../app/ui/pages/progress.py" line="68" />
             <location filename="../app/ui/pages/progress.py" line="163" />
-            <location filename="../app/ui/pages/progress.py" line="303" />
+            <location filename="../app/ui/pages/progress.py" line="302" />
             <source>&amp;Pause</source>
             <translation>&amp;Pause</translation>
         </message>
@@ -1479,27 +1479,27 @@
             <translation>Setting retention labels: {done} of {total}</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="304" />
+            <location filename="../app/ui/pages/progress.py" line="303" />
             <source>Resumed.</source>
             <translation>Resumed.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="307" />
+            <location filename="../app/ui/pages/progress.py" line="306" />
             <source>&amp;Resume</source>
             <translation>&amp;Resume</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="308" />
+            <location filename="../app/ui/pages/progress.py" line="307" />
             <source>Paused.</source>
             <translation>Paused.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="340" />
+            <location filename="../app/ui/pages/progress.py" line="339" />
             <source>Finished moving your files. Press Next for your receipt.</source>
             <translation>Finished moving your files. Press Next for your receipt.</translation>
         </message>
         <message>
-            <location filename="../app/ui/pages/progress.py" line="358" />
+            <location filename="../app/ui/pages/progress.py" line="357" />
             <source>Stopped safely. Nothing is lost: next time the assistant offers to continue.</source>
             <translation>Stopped safely. Nothing is lost: next time the assistant offers to continue.</translation>
         </message>
@@ -1540,67 +1540,67 @@
             <translation>Deleted from the H: drive afterwards: {what}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="114" />
+            <location filename="../app/ui/receipt.py" line="116" />
             <source>Your receipt is saved in {folder}.</source>
             <translation>Your receipt is saved in {folder}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="117" />
+            <location filename="../app/ui/receipt.py" line="119" />
             <source>The receipt could not be saved on this computer: {why}</source>
             <translation>The receipt could not be saved on this computer: {why}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="123" />
+            <location filename="../app/ui/receipt.py" line="125" />
             <source>A copy is in your OneDrive: {names}.</source>
             <translation>A copy is in your OneDrive: {names}.</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="127" />
+            <location filename="../app/ui/receipt.py" line="129" />
             <source>{name} could not be put in OneDrive: {why}</source>
             <translation>{name} could not be put in OneDrive: {why}</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="153" />
+            <location filename="../app/ui/receipt.py" line="155" />
             <source>Moved to OneDrive and checked</source>
             <translation>Moved to OneDrive and checked</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="154" />
+            <location filename="../app/ui/receipt.py" line="156" />
             <source>Left on your H: drive</source>
             <translation>Left on your H: drive</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="155" />
+            <location filename="../app/ui/receipt.py" line="157" />
             <source>Cannot move</source>
             <translation>Cannot move</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="156" />
+            <location filename="../app/ui/receipt.py" line="158" />
             <source>Needing attention</source>
             <translation>Needing attention</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="178" />
+            <location filename="../app/ui/receipt.py" line="180" />
             <source>Already in OneDrive with the same content</source>
             <translation>Already in OneDrive with the same content</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="180" />
+            <location filename="../app/ui/receipt.py" line="182" />
             <source>Renamed for OneDrive</source>
             <translation>Renamed for OneDrive</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="182" />
+            <location filename="../app/ui/receipt.py" line="184" />
             <source>Your choice</source>
             <translation>Your choice</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="185" />
+            <location filename="../app/ui/receipt.py" line="187" />
             <source>Could not be moved</source>
             <translation>Could not be moved</translation>
         </message>
         <message>
-            <location filename="../app/ui/receipt.py" line="187" />
+            <location filename="../app/ui/receipt.py" line="189" />
             <source>Not moved yet: continue the migration to finish</source>
             <translation>Not moved yet: continue the migration to finish</translation>
         </message>
