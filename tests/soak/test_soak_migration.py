@@ -53,7 +53,9 @@ LIMITS = (
 )
 REFUSED: list[str] = []  # requests the per-user limit answered with 429
 NEAR: list[str] = []  # requests answered with RateLimit-* warnings (the client slows down)
-COPY_SUFFIX = re.compile(r" \(\d+\)(\.[^./]*)?$")
+# OneDrive's own " (1)" copies, and the app's "kept both" names: OneDrive starts empty
+# here, so neither may appear.
+COPY_SUFFIX = re.compile(r" \((?:\d+|from H drive(?: \d+)?)\)(\.[^./]*)?$")
 UPN = "tom.jones@sandbox.police.uk"
 RECEIPT_CSV = "H drive migration receipt (practice).csv"  # beside "H drive"
 
