@@ -1,4 +1,7 @@
-"""One file's journey to OneDrive: session, fragments, recovery, verification.
+"""One file's journey to OneDrive: session, fragments, verification.
+
+What is already in OneDrive and whether it is ours (a session URL kept in the journal,
+a 409, a session that vanished) is upload_resume.py; empty files are upload_empty.py.
 
 The rules this module keeps:
 - The session URL is in the journal before the first byte is sent.
@@ -9,16 +12,13 @@ The rules this module keeps:
   not a re-send): the hash must always cover exactly the bytes the server holds.
 - Only OneDrive's final driveItem with our size and our hash marks the file verified. A
   mismatch deletes that item (ours) and uploads once more, then fails loudly.
-- Never overwrite: conflictBehavior "fail"; a 409 is either our own lingering session
-  (its URL is in the journal: delete it), the same bytes already there (skipped), or
-  somebody else's file (keep both, ours with a suffix).
+- Never overwrite: conflictBehavior "fail"; what a 409 means is upload_resume.py's.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -28,7 +28,8 @@ import requests
 from app.core.errors import CancelledError
 from app.core.journal import ItemState, JournalItem
 from app.core.quickxorhash import QuickXorHash, hash_file
-from app.m365.errors import GraphError, LockedError, NotFoundError, graph_error
+from app.m365 import upload_resume as resume
+from app.m365.errors import GraphError, LockedError, graph_error
 from app.m365.upload_empty import upload_empty
 from app.m365.upload_http import Shared, UploadUrlClient
 from app.m365.upload_names import candidates, local_path
@@ -41,7 +42,6 @@ from app.m365.upload_outcomes import (
     SessionGone,
     body_of,
     drive_path,
-    identity_hash,
     iso_utc,
     next_expected,
     parse_time,
@@ -78,10 +78,10 @@ class FileUploader:
             try:
                 return self._move(stat)
             except Mismatch:
-                self._drop_session()
+                self.drop_session()
             except Changed:
                 self.note("changed while it was being sent; it was sent again")
-                self._drop_session()
+                self.drop_session()
         raise RetryLater(
             "changing",
             "The file kept changing while it was being moved.",
@@ -137,20 +137,11 @@ class FileUploader:
         parent = self.item.dest_path.rpartition("/")[0]
         self.s.folders.ensure(parent, self.s.stop)
         if stat.st_size == 0:
-            return self._empty(stat)
-        if self.session_url:
-            # A session from before a crash was sized for the file as it was then.
-            if stat.st_size != self.item.size or int(stat.st_mtime) != int(self.item.modified):
-                self._drop_session()
-            elif (self.item.session_expiry or 0) < time.time():
-                # Past the expiry we recorded: most likely gone. Asking costs a request;
-                # if it is in fact alive (fragments extend it), the new session's 409
-                # finds it in the journal and deletes it.
-                pass
-            else:
-                done = self._send_or_recover(stat, fresh=False)
-                if done:
-                    return done
+            return upload_empty(self, stat)
+        if resume.worth_resuming(self, stat):
+            done = self._send_or_recover(stat, fresh=False)
+            if done:
+                return done
         for _ in range(MAX_SESSION_RESTARTS):
             for candidate in candidates(self.item.dest_path):
                 outcome = self._create(candidate, stat)
@@ -178,8 +169,7 @@ class FileUploader:
         try:
             return self._send(stat, fresh=fresh)
         except SessionGone:
-            self._clear_session()
-            return self._finished_by_us(stat)
+            return resume.after_session_gone(self, stat)
 
     def _create(self, path: str, stat: os.stat_result) -> Done | bool:
         """Open a session at `path`: True; the same bytes already there: Done; taken: False."""
@@ -202,9 +192,9 @@ class FileUploader:
             except GraphError as error:
                 if error.status != 409:
                     raise
-                if attempt == 0 and self._delete_own_session_at(path, stat):
+                if attempt == 0 and resume.delete_own_session_at(self, path, stat):
                     continue
-                return self.existing_at(path, stat)
+                return resume.existing_at(self, path, stat)
             data = body_of(response, "POST createUploadSession", "uploadUrl")
             self.session_url = str(data["uploadUrl"])
             self.session_path = path
@@ -219,67 +209,11 @@ class FileUploader:
             return True
         return False
 
-    def _delete_own_session_at(self, path: str, stat: os.stat_result) -> bool:
-        """A 409 caused by our own earlier session (its URL is in the journal): delete it,
-        and the file it completed if that holds other bytes (see `_drop_own_damaged`)."""
-        current = self.s.journal.item(self.s.run_id, self.item.index)
-        if not current.session_url or current.session_path != path:
-            return False
-        self.urls.send("DELETE", current.session_url)
-        self._clear_session()
-        try:
-            response = self.s.graph.request("GET", drive_path(path), expected=(200,))
-        except NotFoundError:
-            return True
-        self._drop_own_damaged(body_of(response, "GET item", "id"), stat)
-        return True
-
-    def _drop_own_damaged(
-        self, item: dict[str, Any], stat: os.stat_result, local: str | None = None
-    ) -> None:
-        """The item our own session completed, stored with other bytes than ours: delete it.
-
-        `_verify` deletes such a copy at once; a crash between its finding and the DELETE
-        leaves it behind, and without this the resume kept it and put ours beside it as
-        "(from H drive)": a damaged stray file in the officer's OneDrive. It is ours when it
-        sits where our session was (the caller knows) with our size and the modified time
-        our session gave it; a file of somebody else's is never touched."""
-        info = item.get("fileSystemInfo") or {}
-        modified = parse_time(info.get("lastModifiedDateTime"))
-        if "file" not in item or int(item.get("size", -1)) != stat.st_size:
-            return
-        if modified is None or int(modified) != int(stat.st_mtime):
-            return
-        if local is None:
-            size, local = self._hash_local()
-            if size != stat.st_size:
-                return
-        remote = remote_hash(item)
-        if remote is None or remote == local:  # no hash yet: never delete on a guess
-            return
-        log.warning("File %d: our copy from before the interruption is damaged", self.item.index)
-        self._delete_item(str(item["id"]))
-        self.note("OneDrive's first copy did not match what was sent; it was sent again")
-
     def existing_at(self, path: str, stat: os.stat_result) -> Done | bool:
-        """Something is at `path`: the same bytes count as migrated; else keep both."""
-        try:
-            response = self.s.graph.request("GET", drive_path(path), expected=(200,))
-        except NotFoundError:
-            raise RetryLater(
-                "name_reserved",
-                "OneDrive is still holding an unfinished upload of this file.",
-                "Choose Try again in an hour; OneDrive releases unfinished uploads by then.",
-            ) from None
-        item = body_of(response, "GET item", "id")
-        if "file" not in item or int(item.get("size", -1)) != stat.st_size:
-            return False
-        size, local = self._hash_local()
-        if size != stat.st_size or local != identity_hash(item):
-            return False
-        return Done(not self.touched, str(item["id"]), size, local, path)
+        """Something is at `path`: see `upload_resume.existing_at` (upload_empty asks too)."""
+        return resume.existing_at(self, path, stat)
 
-    def _hash_local(self) -> tuple[int, str]:
+    def hash_local(self) -> tuple[int, str]:
         with self._reading():
             return hash_file(self.path, stop=self.s.stop)
 
@@ -296,23 +230,6 @@ class FileUploader:
             "OneDrive has this file locked (it may be open for editing).",
             "Close the file wherever it is open in OneDrive and choose Try again.",
         )
-
-    def _finished_by_us(self, stat: os.stat_result) -> Done | None:
-        """Session gone: did our last fragment complete it? Then it is ours and verified."""
-        if not self.session_path:
-            return None
-        try:
-            response = self.s.graph.request("GET", drive_path(self.session_path), expected=(200,))
-        except NotFoundError:
-            return None
-        item = body_of(response, "GET item", "id")
-        if "file" not in item or int(item.get("size", -1)) != stat.st_size:
-            return None
-        size, local = self._hash_local()
-        if local != remote_hash(item):
-            self._drop_own_damaged(item, stat, local)
-            return None
-        return Done(False, str(item["id"]), size, local, self.session_path)
 
     # -- fragments -----------------------------------------------------------------------
 
@@ -429,8 +346,8 @@ class FileUploader:
         try:
             self._check_unchanged(stat)
         except Changed:
-            self._delete_item(item_id)
-            self._clear_session()
+            self.delete_item(item_id)
+            self.clear_session()
             raise
         if remote_size == size and remote == ours and hasher.length == size:
             return Done(False, item_id, size, ours, path)
@@ -444,8 +361,8 @@ class FileUploader:
             ours,
             self.mismatches,
         )
-        self._delete_item(item_id)
-        self._clear_session()
+        self.delete_item(item_id)
+        self.clear_session()
         if self.mismatches >= 2:
             raise FileFailed(
                 "hash_mismatch",
@@ -456,26 +373,21 @@ class FileUploader:
         self.note("OneDrive's first copy did not match what was sent; it was sent again")
         raise Mismatch  # upload once more, from the start
 
-    def _delete_item(self, item_id: str) -> None:
+    def delete_item(self, item_id: str) -> None:
         if item_id:
             self.s.graph.request("DELETE", f"/me/drive/items/{item_id}", expected=(204, 404))
 
-    # -- empty files ---------------------------------------------------------------------
-
-    def _empty(self, stat: os.stat_result) -> Done:
-        return upload_empty(self, stat)
-
     # -- bookkeeping ---------------------------------------------------------------------
 
-    def _clear_session(self) -> None:
+    def clear_session(self) -> None:
         self.session_url = None
         self.s.journal.clear_session(self.s.run_id, self.item.index)
 
-    def _drop_session(self) -> None:
+    def drop_session(self) -> None:
         """Abandon our session (the file changed): delete it so no name stays reserved."""
         if self.session_url:
             self.urls.send("DELETE", self.session_url)
-            self._clear_session()
+            self.clear_session()
 
     def _error(self, response: requests.Response, what: str) -> GraphError:
         try:
