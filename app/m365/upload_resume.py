@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# The receipt's note on a file whose first stored copy was damaged and so sent again.
+RESENT_NOTE = "OneDrive's first copy did not match what was sent; it was sent again"
+
 
 def worth_resuming(up: FileUploader, stat: os.stat_result) -> bool:
     """Whether to carry on through the session URL the journal kept from before."""
@@ -98,7 +101,7 @@ def drop_own_damaged(
         return
     log.warning("File %d: our copy from before the interruption is damaged", up.item.index)
     up.delete_item(str(item["id"]))
-    up.note("OneDrive's first copy did not match what was sent; it was sent again")
+    up.note(RESENT_NOTE)
 
 
 def existing_at(up: FileUploader, path: str, stat: os.stat_result) -> Done | bool:

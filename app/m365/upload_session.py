@@ -370,7 +370,7 @@ class FileUploader:
                 "The damaged copy was removed; the file was NOT moved.",
                 "Choose Try again. If it happens again, contact the service desk with the log.",
             )
-        self.note("OneDrive's first copy did not match what was sent; it was sent again")
+        self.note(resume.RESENT_NOTE)
         raise Mismatch  # upload once more, from the start
 
     def delete_item(self, item_id: str) -> None:
