@@ -35,7 +35,7 @@ CONCURRENCY = 3
 def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sandbox]:
     # Short idle expiry: a kill between OneDrive opening a session and the journal
     # recording its URL leaves a session nobody can address; it holds the name until it
-    # expires, and the resumed run retries the file after that (see upload_resume.py (worth_resuming)).
+    # expires, and the resumed run retries the file after that (upload_resume.worth_resuming).
     config = SandboxConfig(state_dir=tmp_path_factory.mktemp("sb"), session_idle_s=6.0)
     with Sandbox(config).start() as sb:
         yield sb
