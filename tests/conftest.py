@@ -27,6 +27,11 @@ def app_home(
     for name in list(os.environ):
         if name.startswith("MIGRATION_ASSISTANT_") and "__" in name:
             monkeypatch.delenv(name)
+    # The language comes from the system when no setting names one: every test starts
+    # from the same (English) system; tests of the choice set these themselves.
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(name, raising=False)
     # One session code per process in the app; per test here, as if each were a launch.
     monkeypatch.setattr("app.core.support_bundle._SESSION_CODE", None)
     yield home

@@ -192,3 +192,21 @@ def test_receipt_window_gives_retention_reasons_in_the_ui_language(qapp, restore
     assert "Ffeil dros dro" in welsh.text() and "Wedi'u gadael" in welsh.text()
     english = receipt_view(core, "H drive", "en", titles)
     assert "Temporary file" in english.text()
+
+
+def test_every_list_of_languages_names_the_same_ones():
+    # The window's choice, the language decision, the update tool and the build's Qt
+    # catalogues each keep their own facts about a language; they must agree on which.
+    import sys
+
+    from app import paths
+    from app.core.texts import OFFERED
+    from app.ui.app import LANGUAGES
+
+    sys.path.insert(0, str(paths.translations_dir().parent / "build"))
+    try:
+        import contents
+    finally:
+        sys.path.pop(0)
+    assert set(LANGUAGES) == set(OFFERED) == set(tool.LANGUAGES)
+    assert {code.split("_")[0] for code in OFFERED} == set(contents.APP_LANGUAGES)
