@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import paths
+from app.commands.migrate import add_sandbox_options
 from app.core.errors import BadInputError
 from app.settings import Settings
 
@@ -58,19 +59,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--confirm-owner", action="store_true", help="as for migrate: go on after a warning"
     )
-    parser.add_argument(
-        "--sandbox",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help="use the local sandbox (training and demos): no Microsoft 365 sign-in",
-    )
-    parser.add_argument(
-        "--settings", type=Path, metavar="FILE", default=argparse.SUPPRESS, help=argparse.SUPPRESS
-    )
-    parser.add_argument("--sandbox-state", type=Path, metavar="DIR", help=argparse.SUPPRESS)
-    parser.add_argument("--sandbox-user", metavar="UPN", help=argparse.SUPPRESS)
-    parser.add_argument("--sandbox-faults", default="", metavar="SPEC", help=argparse.SUPPRESS)
-    parser.add_argument("--sandbox-attach", type=Path, metavar="DIR", help=argparse.SUPPRESS)
+    add_sandbox_options(parser)
     parser.set_defaults(func=run)
 
 

@@ -55,6 +55,29 @@ log = logging.getLogger(__name__)
 EXIT_NEEDS_ATTENTION = 3
 
 
+def add_sandbox_options(parser: argparse.ArgumentParser) -> None:
+    """The options of a command that migrates (migrate, hand-back-check --move)."""
+    # Also accepted after the command name; SUPPRESS keeps the global value otherwise.
+    parser.add_argument(
+        "--sandbox",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="use the local sandbox (training and demos): no Microsoft 365 sign-in",
+    )
+    parser.add_argument(
+        "--settings",
+        type=Path,
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="a settings file IT controls, read as the organisation's (trials, scripted runs)",
+    )
+    parser.add_argument("--sandbox-state", type=Path, metavar="DIR", help=argparse.SUPPRESS)
+    parser.add_argument("--sandbox-user", metavar="UPN", help=argparse.SUPPRESS)
+    parser.add_argument("--sandbox-faults", default="", metavar="SPEC", help=argparse.SUPPRESS)
+    # SANDBOX ONLY (tests, benchmarks): use a sandbox already running from this state folder.
+    parser.add_argument("--sandbox-attach", type=Path, metavar="DIR", help=argparse.SUPPRESS)
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "migrate",
@@ -79,25 +102,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="go on although the H: drive seems to belong to someone other than the "
         'signed-in account (refused anyway when the organisation sets "refuse")',
     )
-    # Also accepted after the command name; SUPPRESS keeps the global value otherwise.
-    parser.add_argument(
-        "--sandbox",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help="use the local sandbox (training and demos): no Microsoft 365 sign-in",
-    )
-    parser.add_argument(
-        "--settings",
-        type=Path,
-        metavar="FILE",
-        default=argparse.SUPPRESS,
-        help="a settings file IT controls, read as the organisation's (trials, scripted runs)",
-    )
-    parser.add_argument("--sandbox-state", type=Path, metavar="DIR", help=argparse.SUPPRESS)
-    parser.add_argument("--sandbox-user", metavar="UPN", help=argparse.SUPPRESS)
-    parser.add_argument("--sandbox-faults", default="", metavar="SPEC", help=argparse.SUPPRESS)
-    # SANDBOX ONLY (tests, benchmarks): use a sandbox already running from this state folder.
-    parser.add_argument("--sandbox-attach", type=Path, metavar="DIR", help=argparse.SUPPRESS)
+    add_sandbox_options(parser)
     parser.set_defaults(func=run)
 
 
