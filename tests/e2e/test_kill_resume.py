@@ -65,7 +65,9 @@ def snapshot(root: Path) -> dict[str, tuple[int, int, str]]:
     return out
 
 
-def migrate(sb: Sandbox, home: Path, upn: str, *args: str) -> subprocess.Popen[bytes]:
+def migrate(
+    sb: Sandbox, home: Path, upn: str, *args: str, fragment_mib: int = FRAGMENT_MIB
+) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "MIGRATION_ASSISTANT_HOME": str(home),
@@ -81,7 +83,7 @@ def migrate(sb: Sandbox, home: Path, upn: str, *args: str) -> subprocess.Popen[b
         "-m",
         "app",
         "--set",
-        f"upload.fragment_mib={FRAGMENT_MIB}",
+        f"upload.fragment_mib={fragment_mib}",
         "--set",
         f"upload.concurrency_start={CONCURRENCY}",
         "--set",

@@ -33,10 +33,11 @@ from app.core.receipt_summary import Outcome, summarise_run
 from app.m365.upload_http import fragment_size
 from app.sandbox.limits import LimitConfig, LimitVerdict
 from app.sandbox.server import Sandbox, SandboxConfig
+from app.settings import Upload
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))  # the e2e helpers
 from soak_drive import FULL, REDUCED, make_soak_drive
-from test_kill_resume import FRAGMENT_MIB, migrate, snapshot, upload_puts
+from test_kill_resume import migrate, snapshot, upload_puts
 
 FULL_FORM = os.environ.get("SOAK", "").lower() == "full"
 SHAPE = FULL if FULL_FORM else REDUCED
@@ -51,6 +52,12 @@ LIMITS = (
     if FULL_FORM
     else LimitConfig(requests_per_window=30, window_s=1.0)
 )
+# The app's own fragment size (10 MiB), not the kill/resume test's 1 MiB: 'expire' and
+# 'corrupt' are drawn per fragment here (5 % x 2/7 = 1.43 %) but each costs the whole
+# session, so a 300 MiB file in 1 MiB fragments survives a session with 0.9857^300 =
+# 1.3 % and failed every run, while in 10 MiB fragments 0.9857^30 = 65 %
+# (benchmarks/bench_bigfile_faults.py measures both).
+FRAGMENT_MIB = Upload().fragment_mib
 REFUSED: list[str] = []  # requests the per-user limit answered with 429
 NEAR: list[str] = []  # requests answered with RateLimit-* warnings (the client slows down)
 # OneDrive's own " (1)" copies, and the app's "kept both" names: OneDrive starts empty
@@ -103,7 +110,7 @@ def run_until_killed(sb: Sandbox, home: Path, puts: int, *args: str) -> bool:
     the run stopped by itself first, as a person would see it: exit 3 with a reason and
     "--resume" (two 401s in a row read as "signed out", say); anything else fails."""
     sb.reset_log()
-    process = migrate(sb, home, UPN, *args)
+    process = migrate(sb, home, UPN, *args, fragment_mib=FRAGMENT_MIB)
     deadline = time.monotonic() + (1800 if FULL_FORM else 120)
     while len(upload_puts(sb, UPN)) < puts and process.poll() is None:
         assert time.monotonic() < deadline, f"seed {SEED}: the migration stalled"
@@ -125,7 +132,7 @@ def resume_to_the_end(sb: Sandbox, home: Path) -> str:
     twice, say) is listed with a reason and the officer's next --resume tries it again."""
     outputs = []
     for _attempt in range(4):
-        process = migrate(sb, home, UPN, "--resume")
+        process = migrate(sb, home, UPN, "--resume", fragment_mib=FRAGMENT_MIB)
         out, _ = process.communicate(timeout=3600 if FULL_FORM else 180)
         text = out.decode()
         outputs.append(text)
