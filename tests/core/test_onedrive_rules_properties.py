@@ -51,12 +51,18 @@ def test_proposed_name_is_deterministic(
     assert first == again
 
 
-@given(names, taken_sets, flags, flags)
+# Mostly names OneDrive accepts (the tricky ones above are nearly all refused, and
+# filtering them out would leave Hypothesis too few examples), with the tricky ones mixed in.
+_PLAIN = "abcdXYZ0189 -_.()'éİſ"
+plain_names = st.text(alphabet=st.sampled_from(_PLAIN), min_size=1, max_size=14) | names
+
+
+@given(plain_names, taken_sets, flags, flags)
 def test_valid_free_names_are_unchanged(
     name: str, taken: set[str], is_folder: bool, at_root: bool
 ) -> None:
     assume(not name_issues(name, is_folder=is_folder, at_root=at_root))
-    assume(name.lower() not in taken)
+    taken = taken - {name.lower()}  # free: not among the names already taken
     assert propose_name(name, taken, is_folder=is_folder, at_root=at_root) == name
 
 
