@@ -15,22 +15,10 @@ from app.core.plan import Choices, build_plan
 from app.m365.auth import Account
 from app.settings import Policy, Settings
 from app.ui.session import Session
+from tests.ui.ui_builders import LABEL
+from tests.ui.ui_builders import LABELLED_POLICY as POLICY
 
 UPN = "jane.smith@sandbox.police.uk"
-LABEL = "Personnel records - 7 years"
-POLICY = f"""
-[policy]
-name = "Force policy"
-version = "3"
-
-[[rules]]
-id = "hr"
-action = "move"
-title.en = "HR"
-explanation.en = "HR files"
-folders = ["hr"]
-label = "{LABEL}"
-"""
 
 
 def _version_1_run(root: Path) -> int:

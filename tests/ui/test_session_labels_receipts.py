@@ -13,22 +13,10 @@ import pytest
 from app.m365.errors import SignInRequired
 from app.settings import Policy, Settings
 from app.ui.session import LabelsProgress, Session
+from tests.ui.ui_builders import LABEL
+from tests.ui.ui_builders import LABELLED_POLICY as POLICY
 
 UPN = "jane.smith@sandbox.police.uk"
-LABEL = "Personnel records - 7 years"
-POLICY = f"""
-[policy]
-name = "Force policy"
-version = "3"
-
-[[rules]]
-id = "hr"
-action = "move"
-title.en = "HR"
-explanation.en = "HR files"
-folders = ["hr"]
-label = "{LABEL}"
-"""
 SCOPES = ["User.Read", "Files.ReadWrite", "Files.Read.All"]
 
 

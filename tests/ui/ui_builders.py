@@ -7,6 +7,22 @@ import random
 from app.core.guidance import Action, Guidance, GuidanceReport, Reason
 from app.core.inventory import FileEntry, FolderEntry, Inventory
 
+# A policy whose one rule carries a retention label (the label tests' organisation).
+LABEL = "Personnel records - 7 years"
+LABELLED_POLICY = f"""
+[policy]
+name = "Force policy"
+version = "3"
+
+[[rules]]
+id = "hr"
+action = "move"
+title.en = "HR"
+explanation.en = "HR files"
+folders = ["hr"]
+label = "{LABEL}"
+"""
+
 TEMP = Reason(
     "temporary-files",
     Action.DISCARD,
