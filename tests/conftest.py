@@ -35,3 +35,20 @@ def app_home(
     # One session code per process in the app; per test here, as if each were a launch.
     monkeypatch.setattr("app.core.support_bundle._SESSION_CODE", None)
     yield home
+
+
+@pytest.fixture
+def debug_log(app_home: Path) -> Iterator[Path]:
+    """The app's log file at DEBUG for one test (the handlers it added are removed after)."""
+    import logging
+
+    from app.log import setup_logging
+
+    path = setup_logging(logging.DEBUG)
+    assert path is not None
+    yield path
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, "_migration_assistant", False):
+            root.removeHandler(handler)
+            handler.close()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -317,28 +316,12 @@ def test_without_keyring_tokens_stay_in_memory(
     assert SignIn(config).sign_in_silent() is None
 
 
-@pytest.fixture
-def file_logging(app_home: Path) -> Iterator[Path]:
-    import logging
-
-    from app.log import setup_logging
-
-    path = setup_logging(logging.DEBUG)
-    assert path is not None
-    yield path
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_migration_assistant", False):
-            root.removeHandler(handler)
-            handler.close()
-
-
 def test_no_token_in_any_file_under_the_app_home(
     sandbox_fast: Sandbox,
     config: M365Config,
     memory_keyring: MemoryKeyring,
     app_home: Path,
-    file_logging: Path,
+    debug_log: Path,
 ) -> None:
     import msal
 
@@ -355,8 +338,8 @@ def test_no_token_in_any_file_under_the_app_home(
     secrets += [t["secret"] for t in sign_in.cache.search(msal.TokenCache.CredentialType.ID_TOKEN)]
     assert all(len(s) > 20 for s in secrets) and len(secrets) == 3
     files = [p for p in app_home.rglob("*") if p.is_file()]
-    assert sign_in.cache.path in files and file_logging in files
-    assert "Signed in as" in file_logging.read_text("utf-8")  # the log did record the run
+    assert sign_in.cache.path in files and debug_log in files
+    assert "Signed in as" in debug_log.read_text("utf-8")  # the log did record the run
     for path in files:
         data = path.read_bytes()
         for secret in secrets:

@@ -12,15 +12,12 @@ folder, inside zip members too.
 from __future__ import annotations
 
 import io
-import logging
 import random
 import sys
 import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from app import paths
 from app.cli import main
@@ -30,7 +27,6 @@ from app.core.onedrive_rules import check_inventory
 from app.core.plan import Choices, build_plan
 from app.core.policy import policy_from_settings
 from app.core.scan import scan
-from app.log import setup_logging
 from app.m365.auth import SignIn
 from app.m365.config import config_for_sandbox
 from app.m365.graph import graph_client
@@ -47,18 +43,6 @@ from test_auth_sandbox import sign_in_with_device_code
 from wire_recorder import Wire, wire
 
 __all__ = ["memory_keyring_fixture", "wire"]  # fixtures used by name
-
-
-@pytest.fixture
-def debug_log(app_home: Path) -> Iterator[Path]:
-    path = setup_logging(logging.DEBUG)
-    assert path is not None
-    yield path
-    root = logging.getLogger()
-    for handler in list(root.handlers):
-        if getattr(handler, "_migration_assistant", False):
-            root.removeHandler(handler)
-            handler.close()
 
 
 def written_blobs(*roots: Path) -> Iterator[tuple[str, bytes]]:
